@@ -1,0 +1,1 @@
+// Barrel: one line per module, appended by whoever adds one.
