@@ -50,7 +50,12 @@ export class VigilError extends Error {
   constructor(
     code: ErrorCode,
     message: string,
-    options: { hint?: string; location?: ErrorLocation; details?: Record<string, unknown>; cause?: unknown } = {},
+    options: {
+      hint?: string;
+      location?: ErrorLocation;
+      details?: Record<string, unknown>;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'VigilError';

@@ -63,8 +63,17 @@ export function checkProbabilities(fn: string, name: string, values: ArrayLike<n
 }
 
 /** Throws INVALID_ARGUMENT unless `predicate` holds; `rule` completes "must be …". */
-export function checkArgument(fn: string, name: string, value: unknown, predicate: boolean, rule: string): void {
+export function checkArgument(
+  fn: string,
+  name: string,
+  value: unknown,
+  predicate: boolean,
+  rule: string,
+): void {
   if (!predicate) {
-    throw new VigilError(ErrorCodes.INVALID_ARGUMENT, `${fn}: ${name} must be ${rule}; got ${describeValue(value)}`);
+    throw new VigilError(
+      ErrorCodes.INVALID_ARGUMENT,
+      `${fn}: ${name} must be ${rule}; got ${describeValue(value)}`,
+    );
   }
 }
