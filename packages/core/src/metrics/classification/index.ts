@@ -1,0 +1,15 @@
+// Classification metrics barrel (internal helpers classCounts, binaryClfCurve and sortFloat64 stay private).
+
+export * from './accuracyScore.js';
+export * from './averagePrecisionScore.js';
+export * from './balancedAccuracyScore.js';
+export * from './brierScoreLoss.js';
+export * from './cohenKappaScore.js';
+export * from './confusionMatrix.js';
+export * from './logLoss.js';
+export * from './matthewsCorrcoef.js';
+export * from './precisionRecallCurve.js';
+export * from './precisionRecallFscore.js';
+export * from './rocAucScore.js';
+export * from './rocCurve.js';
+export * from './specificityScore.js';
