@@ -1,7 +1,9 @@
 /**
  * k-sample Anderson–Darling test (Scholz & Stephens 1987).
  */
+
 import { ErrorCodes, VigilError } from '../errors.js';
+import { sortFloat64 } from '../sort/sortFloat64.js';
 import { checkArgument, checkFinite, checkNotEmpty } from '../validation.js';
 
 export interface AndersonKSampOptions {
@@ -77,7 +79,7 @@ export function andersonKSamp(
   for (let s = 0; s < k; s++) {
     checkNotEmpty(fn, `samples[${s}]`, samples[s]);
     checkFinite(fn, `samples[${s}]`, samples[s]);
-    sorted.push(Float64Array.from(samples[s]).sort());
+    sorted.push(sortFloat64(Float64Array.from(samples[s])));
     N += samples[s].length;
   }
   checkArgument(fn, 'the total number of values', N, N >= 4, 'at least 4');
@@ -89,7 +91,7 @@ export function andersonKSamp(
     pooled.set(s, offset);
     offset += s.length;
   }
-  pooled.sort();
+  sortFloat64(pooled);
   let distinct = 1;
   for (let t = 1; t < N; t++) if (pooled[t] !== pooled[t - 1]) distinct++;
   if (distinct < 2) {

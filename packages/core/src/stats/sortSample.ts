@@ -3,6 +3,7 @@
  * sorted once and the sort is reused by every test that needs it.
  */
 import { ErrorCodes, VigilError } from '../errors.js';
+import { sortFloat64 } from '../sort/sortFloat64.js';
 import { checkFinite, checkNotEmpty, describeValue } from '../validation.js';
 
 /**
@@ -19,7 +20,7 @@ import { checkFinite, checkNotEmpty, describeValue } from '../validation.js';
 export function sortSample(values: ArrayLike<number>, fn = 'sortSample', name = 'values'): Float64Array {
   checkNotEmpty(fn, name, values);
   checkFinite(fn, name, values);
-  return Float64Array.from(values).sort();
+  return sortFloat64(Float64Array.from(values));
 }
 
 /**

@@ -125,7 +125,10 @@ describe('bootstrapIntervals', () => {
     const x = [2.1, 3.4, 1.9, 5.6, 4.2, 3.3, 0.7, 8.8];
     const mean = (idx: Uint32Array) => idx.reduce((s, i) => s + x[i], 0) / idx.length;
     const max = (idx: Uint32Array) => idx.reduce((m, i) => Math.max(m, x[i]), Number.NEGATIVE_INFINITY);
-    const both = bootstrapIntervals((idx) => ({ mean: mean(idx), max: max(idx) }), x.length, { seed: 7, resamples: 300 });
+    const both = bootstrapIntervals((idx) => ({ mean: mean(idx), max: max(idx) }), x.length, {
+      seed: 7,
+      resamples: 300,
+    });
     expect(both.mean).toEqual(bootstrapInterval(mean, x.length, { seed: 7, resamples: 300 }));
     expect(both.max).toEqual(bootstrapInterval(max, x.length, { seed: 7, resamples: 300 }));
     expect(both.mean.low).toBeLessThan(both.mean.high);

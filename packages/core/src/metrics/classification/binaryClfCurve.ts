@@ -8,7 +8,7 @@
  * arrays are merged from their top ends; ties across classes are grouped because both pointers consume every
  * value equal to the current threshold before a point is emitted.
  */
-import { sortFloat64 } from './sortFloat64.js';
+import { sortFloat64 } from '../../sort/sortFloat64.js';
 
 /** Scores of each class, sorted ascending. */
 export interface ScoresByClass {

@@ -1,4 +1,4 @@
-// Classification metrics barrel (internal helpers classCounts, binaryClfCurve and sortFloat64 stay private).
+// Classification metrics barrel (internal helpers classCounts and binaryClfCurve stay private).
 
 export * from './accuracyScore.js';
 export * from './averagePrecisionScore.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sortFloat64 } from '../../../src/metrics/classification/sortFloat64.js';
-import { createRandom } from '../../../src/stats/random.js';
+import { sortFloat64 } from '../../src/sort/sortFloat64.js';
+import { createRandom } from '../../src/stats/random.js';
 
 describe('sortFloat64', () => {
   it('sortFloat64(100 000 mixed-sign values with ties, ±0, ±Infinity, subnormals) equals the native sort', () => {

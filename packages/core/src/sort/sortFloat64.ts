@@ -1,5 +1,5 @@
 /**
- * Ascending in-place sort of a Float64Array without NaN (internal; candidate for `src/sort/`).
+ * Ascending in-place sort of a Float64Array without NaN: the one sort every column goes through (drift, KS, AUC, …).
  *
  * Large arrays use an LSD radix sort on the IEEE-754 bit patterns (four passes of 16-bit digits), which is
  * about twice as fast as V8's native `Float64Array.prototype.sort` at 10⁶–10⁷ elements and gives the same
