@@ -13,6 +13,11 @@ export const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // CI (.ci/run) sets VIGIL_TEST_JSON to collect counts for its closing line.
+    reporters: process.env.VIGIL_TEST_JSON ? ['default', 'json'] : ['default'],
+    outputFile: process.env.VIGIL_TEST_JSON
+      ? { json: `${process.env.VIGIL_TEST_JSON}/unit.json` }
+      : undefined,
     include: ['packages/*/test/**/*.test.ts'],
     exclude: ['**/*.data.test.ts', '**/node_modules/**'],
     testTimeout: 30_000,

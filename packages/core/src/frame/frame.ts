@@ -38,7 +38,10 @@ export function createFrame(columns: readonly Column[]): Frame {
   const seen = new Set<string>();
   for (const column of columns) {
     if (seen.has(column.name)) {
-      throw new VigilError(ErrorCodes.INVALID_ARGUMENT, `createFrame: column names must be unique; got "${column.name}" twice`);
+      throw new VigilError(
+        ErrorCodes.INVALID_ARGUMENT,
+        `createFrame: column names must be unique; got "${column.name}" twice`,
+      );
     }
     seen.add(column.name);
     if (columnLength(column) !== nRows) {

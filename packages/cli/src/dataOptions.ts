@@ -1,0 +1,42 @@
+import { type Command, Option } from 'commander';
+
+/** Splits `a,b , c` into names; empty entries dropped. */
+export function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** The options every command that reads data files shares: type overrides and missing-value tokens. */
+export function addDataOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--numerical <columns>', 'treat these columns as numbers').argParser(list))
+    .addOption(new Option('--categorical <columns>', 'treat these columns as categories').argParser(list))
+    .addOption(new Option('--text <columns>', 'treat these columns as free text').argParser(list))
+    .addOption(new Option('--datetime <columns>', 'treat these columns as dates and times').argParser(list))
+    .addOption(new Option('--boolean <columns>', 'treat these columns as true/false').argParser(list))
+    .addOption(
+      new Option(
+        '--missing <tokens>',
+        'values read as missing, comma-separated (default: "", NA, NaN, null, ?)',
+      ).argParser((v) => v.split(',')),
+    )
+    .addOption(new Option('--delimiter <char>', 'CSV field delimiter (default: detected)'));
+}
+
+export interface DataOptionValues {
+  numerical?: string[];
+  categorical?: string[];
+  text?: string[];
+  datetime?: string[];
+  boolean?: string[];
+  missing?: string[];
+  delimiter?: string;
+}
+
+/** The subset of parsed options that the loader takes. */
+export function loaderOptions(values: DataOptionValues) {
+  const { numerical, categorical, text, datetime, boolean, missing, delimiter } = values;
+  return { numerical, categorical, text, datetime, boolean, missing, delimiter };
+}
