@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const vigil = resolve(root, 'packages/cli/dist/bin.js');
+const vigil = resolve(root, 'packages/cli/bin/vigil.js');
 const features = 'AGEP,SCHL,MAR,RELP,DIS,ESP,CIT,MIG,MIL,ANC,NATIVITY,DEAR,DEYE,DREM,SEX,RAC1P';
 
 const tour = [
