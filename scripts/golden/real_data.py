@@ -15,7 +15,8 @@ pandas' default parser can be one ulp off.
    (data rows 1-16281). The reference has more than 1000 rows, so
    the auto rule (Evidently 0.4's defaults) is: numerical with > 5 distinct values -> normed Wasserstein
    (scipy.stats.wasserstein_distance / max(np.std(ref), 0.001)); otherwise Jensen-Shannon distance
-   (scipy.spatial.distance.jensenshannon, natural log) of proportions per value with Evidently's zero filling.
+   (scipy.spatial.distance.jensenshannon, natural log) of proportions per value, without zero filling (Evidently's
+   jensenshannon calls get_binned_data(..., feel_zeroes=False)).
 3. Bike sharing (day.csv): `vigil drift` between yr = 0 (2011) and yr = 1 (2012). The reference has 365 <= 1000
    rows, so: numerical with > 5 distinct values -> scipy.stats.ks_2samp; > 2 -> scipy.stats.chisquare(current
    counts, reference counts * n_cur / n_ref) over the union of values; <= 2 -> statsmodels proportions_ztest on
@@ -130,8 +131,8 @@ def feel_zeroes(p):
     return p
 
 
-def binned_proportions(ref, cur, numerical):
-    """Evidently's get_binned_data(..., feel_zeroes=True): > 20 distinct reference values of a numerical column ->
+def binned_proportions(ref, cur, numerical, fill=True):
+    """Evidently's get_binned_data(..., feel_zeroes=fill): > 20 distinct reference values of a numerical column ->
     numpy Sturges edges over both samples; otherwise one bin per distinct value of the union."""
     if numerical and ref.nunique() > 20:
         edges = np.histogram_bin_edges(np.concatenate([ref.to_numpy(), cur.to_numpy()]), bins='sturges')
@@ -143,7 +144,7 @@ def binned_proportions(ref, cur, numerical):
         cc = cur.value_counts()
         p = np.array([rc.get(k, 0) / len(ref) for k in keys])
         q = np.array([cc.get(k, 0) / len(cur) for k in keys])
-    return feel_zeroes(p), feel_zeroes(q)
+    return (feel_zeroes(p), feel_zeroes(q)) if fill else (p, q)
 
 
 def auto_drift(column, reference, current):
@@ -180,7 +181,7 @@ def auto_drift(column, reference, current):
             statistic = st.wasserstein_distance(ref.to_numpy(), cur.to_numpy()) / max(np.std(ref.to_numpy()), 0.001)
         else:
             test = 'jensenshannon'
-            p, q = binned_proportions(ref, cur, numeric)
+            p, q = binned_proportions(ref, cur, numeric, fill=False)  # Evidently: get_binned_data(..., False)
             statistic = jensenshannon(p, q)
         drift = bool(statistic >= DISTANCE_THRESHOLD)
     return {

@@ -1,7 +1,7 @@
 /**
  * Drift of one column: runs the chosen (or `auto`) test on a prepared reference/current pair and reads the verdict.
  */
-import { ErrorCodes, VigilError } from '../errors.js';
+import { ErrorCodes, isVigilError, VigilError } from '../errors.js';
 import type { Column } from '../frame/frame.js';
 import { andersonKSamp } from '../stats/andersonKSamp.js';
 import { binnedProportions, countProportions } from '../stats/binnedProportions.js';
@@ -18,8 +18,9 @@ import { totalVariationDistance } from '../stats/totalVariationDistance.js';
 import { wassersteinDistanceSorted } from '../stats/wassersteinDistance.js';
 import { welchTTest } from '../stats/welchTTest.js';
 import { zTestTwoProportions } from '../stats/zTestTwoProportions.js';
+import { checkArgument } from '../validation.js';
 import { chooseDriftTest } from './chooseDriftTest.js';
-import { type DriftTestName, driftTests } from './driftTests.js';
+import { type DriftTestName, driftTestNames, driftTests, isDriftTestName } from './driftTests.js';
 import { type PreparedColumn, prepareDriftColumn } from './prepareDriftColumn.js';
 
 export interface ColumnDriftOptions {
@@ -51,7 +52,13 @@ export interface ColumnDriftResult {
   note?: string;
 }
 
-/** Drift between a reference and a current column of the same name and kind. */
+/**
+ * Drift between a reference and a current column of the same name and kind. Missing values (NaN, code −1) and
+ * ±Infinity are dropped first, as Evidently does.
+ * @throws SCHEMA_MISMATCH when one column is numerical and the other categorical; EMPTY_INPUT when a side has no
+ *   value left (the message names the column and the side); INVALID_ARGUMENT on an unknown `test`, a `threshold`
+ *   that is not a finite number ≥ 0, or a forced test the data cannot take (named with the column).
+ */
 export function columnDrift(
   reference: Column,
   current: Column,
@@ -67,6 +74,24 @@ export function preparedColumnDrift(
   prepared: PreparedColumn,
   options: ColumnDriftOptions = {},
 ): ColumnDriftResult {
+  // Options come from users (library callers, config files), not only from the CLI's checked choices.
+  const requested = options.test ?? 'auto';
+  checkArgument(
+    'columnDrift',
+    'options.test',
+    requested,
+    requested === 'auto' || isDriftTestName(requested),
+    `'auto' or one of ${driftTestNames.join(', ')}`,
+  );
+  if (options.threshold !== undefined) {
+    checkArgument(
+      'columnDrift',
+      'options.threshold',
+      options.threshold,
+      Number.isFinite(options.threshold) && options.threshold >= 0,
+      'a finite number ≥ 0',
+    );
+  }
   const referenceSize =
     prepared.kind === 'numerical' ? prepared.reference.length : sum(prepared.referenceCounts);
   const currentSize = prepared.kind === 'numerical' ? prepared.current.length : sum(prepared.currentCounts);
@@ -95,7 +120,7 @@ export function preparedColumnDrift(
   const spec = driftTests[test];
   const threshold =
     test === options.test && options.threshold !== undefined ? options.threshold : spec.defaultThreshold;
-  const { statistic, pValue } = runTest(test, prepared);
+  const { statistic, pValue } = runNamedTest(name, test, prepared);
   const drift = spec.verdict === 'pValue' ? (pValue as number) < threshold : statistic >= threshold;
   const result: ColumnDriftResult = {
     column: name,
@@ -114,6 +139,29 @@ export function preparedColumnDrift(
   return result;
 }
 
+/**
+ * {@link runTest}, with the column named in the errors of the statistics (a forced test on data it cannot take,
+ * e.g. Cramér–von Mises on one value or Anderson–Darling on a constant column), so the user knows which column
+ * to leave out or test differently.
+ */
+function runNamedTest(
+  name: string,
+  test: DriftTestName,
+  prepared: PreparedColumn,
+): { statistic: number; pValue: number | null } {
+  try {
+    return runTest(test, prepared);
+  } catch (error) {
+    if (!isVigilError(error)) throw error;
+    throw new VigilError(error.code, `columnDrift: column "${name}" (${test}): ${error.message}`, {
+      location: { ...error.location, column: name },
+      hint: error.hint ?? `choose another test with --test, or leave "${name}" out with --columns`,
+      details: error.details,
+      cause: error,
+    });
+  }
+}
+
 function runTest(
   test: DriftTestName,
   prepared: PreparedColumn,
@@ -122,9 +170,11 @@ function runTest(
     case 'chisquare':
       return chiSquareDrift(countsOf(prepared));
     case 'ztest':
-      return zTestDrift(countsOf(prepared));
+      return zTestDrift(countsOf(prepared), prepared.kind === 'categorical' ? prepared.keys : undefined);
     case 'jensenshannon':
-      return distance(jensenShannonDistance, prepared, true);
+      // Evidently 0.4 bins Jensen–Shannon without zero filling (`get_binned_data(..., feel_zeroes=False)`),
+      // unlike PSI and KL: an empty bin is a true 0 here, which the distance handles.
+      return distance(jensenShannonDistance, prepared, false);
     case 'psi':
       return distance(populationStabilityIndex, prepared, true);
     case 'kl':
@@ -170,13 +220,35 @@ function chiSquareDrift(counts: Counts): { statistic: number; pValue: number } {
 }
 
 /**
- * Two-proportion z-test on the share of the first category (Evidently's `z_stat_test`); with two categories the
- * p-value does not depend on which one is counted. One and the same value on both sides is no drift (p = 1).
+ * Two-proportion z-test on the share of the first category in sorted order (Evidently's `z_stat_test` sorts the
+ * keys and counts the first one: the smallest value, or the first name in code-point order as Python's `sorted`
+ * orders strings), so the result does not depend on the order of the rows. With two categories the p-value does
+ * not depend on which one is counted; the sign of z does. One and the same value on both sides is no drift
+ * (p = 1).
  */
-function zTestDrift(counts: Counts): { statistic: number; pValue: number } {
+function zTestDrift(counts: Counts, keys?: readonly string[]): { statistic: number; pValue: number } {
   const nRef = sum(counts.reference);
   const nCur = sum(counts.current);
-  return zTestTwoProportions(counts.reference[0], nRef, counts.current[0], nCur);
+  const k = keys === undefined ? 0 : firstInCodePointOrder(keys);
+  return zTestTwoProportions(counts.reference[k], nRef, counts.current[k], nCur);
+}
+
+/** Index of the smallest string in Unicode code-point order (Python's string order; `<` compares UTF-16 units). */
+function firstInCodePointOrder(keys: readonly string[]): number {
+  let best = 0;
+  for (let k = 1; k < keys.length; k++) if (compareCodePoints(keys[k], keys[best]) < 0) best = k;
+  return best;
+}
+
+function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(i) as number;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++; // both are the same astral character: skip its low surrogate
+  }
+  return a.length - b.length;
 }
 
 function distance(

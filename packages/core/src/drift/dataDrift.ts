@@ -7,6 +7,7 @@ import { ErrorCodes, VigilError } from '../errors.js';
 import { closestNames } from '../frame/closestNames.js';
 import { columnNames, type Frame, findColumn } from '../frame/frame.js';
 import { adjustPValues } from '../stats/adjustPValues.js';
+import { describeValue } from '../validation.js';
 import { type ColumnDriftOptions, type ColumnDriftResult, columnDrift } from './columnDrift.js';
 import { driftTests } from './driftTests.js';
 
@@ -31,10 +32,23 @@ export interface DataDriftResult {
   correction: PValueCorrection;
 }
 
-/** Columns to compare, checked against both frames, with messages that list what differs. */
+/**
+ * Columns to compare, checked against both frames, with messages that list what differs.
+ * @throws EMPTY_INPUT when there is no column to compare (`columns` empty, or frames without columns): a dataset
+ * verdict over no column would be a silent "no drift" (Evidently divides by the number of columns and fails).
+ */
 export function driftColumns(reference: Frame, current: Frame, columns?: string[]): string[] {
   const refNames = columnNames(reference);
   const curNames = columnNames(current);
+  if ((columns ?? refNames).length === 0 && (columns !== undefined || curNames.length === 0)) {
+    throw new VigilError(
+      ErrorCodes.EMPTY_INPUT,
+      columns === undefined
+        ? 'dataDrift: reference and current must have at least one column; got none'
+        : 'dataDrift: columns must name at least one column; got []',
+      { hint: 'name the columns to compare with --columns, or check that the files were read with a header' },
+    );
+  }
   if (columns) {
     for (const name of columns) {
       for (const [which, frame, names] of [
@@ -102,9 +116,28 @@ export function summarizeDrift(
       `dataDrift: driftShare must be in (0, 1]; got ${driftShareThreshold}`,
     );
   }
+  if (
+    !(
+      correction === 'none' ||
+      correction === 'bonferroni' ||
+      correction === 'holm' ||
+      correction === 'fdr_bh'
+    )
+  ) {
+    throw new VigilError(
+      ErrorCodes.INVALID_ARGUMENT,
+      `dataDrift: correction must be 'none', 'bonferroni', 'holm' or 'fdr_bh'; got ${describeValue(correction)}`,
+    );
+  }
   const columns = results.map((r) => ({ ...r }));
-  if (correction !== 'none') {
-    const tested = columns.filter((r) => driftTests[r.test].verdict === 'pValue' && r.pValue !== null);
+  // Only p-value tests are corrected. A NaN p-value (a test undefined on the data, e.g. a forced t-test of two
+  // constant samples) is no test: it stays NaN, unadjusted and not drifted, and does not count in the family.
+  // When no column is left (e.g. every column of a reference over 1000 rows under the auto rule is judged by a
+  // distance) there is nothing to correct.
+  const tested = columns.filter(
+    (r) => driftTests[r.test].verdict === 'pValue' && r.pValue !== null && !Number.isNaN(r.pValue),
+  );
+  if (correction !== 'none' && tested.length > 0) {
     const adjusted = adjustPValues(
       tested.map((r) => r.pValue as number),
       correction,

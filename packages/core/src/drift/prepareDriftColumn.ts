@@ -8,7 +8,7 @@ import { sortFloat64 } from '../sort/sortFloat64.js';
 
 export interface PreparedNumerical {
   readonly kind: 'numerical';
-  /** Ascending, missing values dropped. */
+  /** Ascending, missing values (NaN) and ±Infinity dropped. */
   readonly reference: Float64Array;
   readonly current: Float64Array;
   /** Distinct values in reference and current together. */
@@ -28,13 +28,16 @@ export interface PreparedCategorical {
 
 export type PreparedColumn = PreparedNumerical | PreparedCategorical;
 
-/** Sorted copy of `values` without NaN. */
+/**
+ * Sorted copy of the finite entries of `values`: NaN (missing) and ±Infinity are dropped, as Evidently 0.4 does
+ * before every drift test (`get_one_column_drift` turns ±inf into NaN, then calls `dropna()`).
+ */
 export function sortedFinite(values: Float64Array): Float64Array {
   let n = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) n++;
   const out = new Float64Array(n);
   let j = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) out[j++] = values[i];
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out[j++] = values[i];
   return sortFloat64(out);
 }
 
