@@ -23,6 +23,8 @@ export interface EvaluationOptions {
   ci?: number;
   resamples?: number;
   seed?: number;
+  /** Called after each bootstrap resample (progress bars). */
+  onProgress?: (done: number, total: number) => void;
   /** Segment name → its row indices. */
   segments?: ReadonlyMap<string, Uint32Array>;
 }
@@ -44,6 +46,7 @@ export function evaluateMetricSet(
       confidence: options.ci,
       resamples,
       seed: options.seed ?? 0,
+      onProgress: options.onProgress,
     });
     result.intervals = Object.fromEntries(Object.entries(intervals).map(([k, v]) => [k, [v.low, v.high]]));
     result.confidence = options.ci;

@@ -14,6 +14,8 @@ export interface BootstrapOptions {
   resamples?: number;
   /** Seed of the generator ({@link createRandom}): the same seed gives the same interval. Default 0. */
   seed?: number;
+  /** Called after each resample with the number done so far (for progress bars on long runs). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Result of {@link bootstrapInterval}. */
@@ -89,7 +91,7 @@ export function bootstrapIntervals(
   options: BootstrapOptions = {},
   fn = 'bootstrapIntervals',
 ): Record<string, BootstrapInterval> {
-  const { confidence = 0.95, resamples = 1000, seed = 0 } = options;
+  const { confidence = 0.95, resamples = 1000, seed = 0, onProgress } = options;
   checkArgument(fn, 'statistic', typeof statistics, typeof statistics === 'function', 'a function');
   if (n === 0) throw new VigilError(ErrorCodes.EMPTY_INPUT, `${fn}: n must be at least 1; got 0`);
   checkArgument(fn, 'n', n, Number.isInteger(n) && n >= 1 && n <= 2 ** 32, 'an integer in [1, 2^32]');
@@ -118,6 +120,7 @@ export function bootstrapIntervals(
       const value = Number(result[key]);
       if (!Number.isNaN(value)) values[k][kept[k]++] = value;
     });
+    onProgress?.(r + 1, resamples);
   }
   const alpha = (1 - confidence) / 2;
   const out: Record<string, BootstrapInterval> = {};

@@ -134,3 +134,14 @@ describe('bootstrapIntervals', () => {
     expect(both.mean.low).toBeLessThan(both.mean.high);
   });
 });
+
+describe('bootstrapIntervals onProgress', () => {
+  it('bootstrapIntervals(…, { onProgress }) reports every resample in order, ending at the total', () => {
+    const seen: number[] = [];
+    bootstrapIntervals((idx) => ({ n: idx.length }), 5, {
+      resamples: 4,
+      onProgress: (done, total) => seen.push(done, total),
+    });
+    expect(seen).toEqual([1, 4, 2, 4, 3, 4, 4, 4]);
+  });
+});
