@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 
 /** Splits `a,b , c` into names; empty entries dropped. */
 export function list(value: string): string[] {
@@ -6,6 +6,16 @@ export function list(value: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+}
+
+/** Parser for a comma-separated list of names that must not be empty (`--columns`, `--features`). */
+export function nonEmptyList(flag: string) {
+  return (value: string): string[] => {
+    const names = list(value);
+    if (names.length === 0)
+      throw new InvalidArgumentError(`${flag} must name at least one column; got "${value}".`);
+    return names;
+  };
 }
 
 /** The options every command that reads data files shares: type overrides and missing-value tokens. */

@@ -24,11 +24,20 @@ export function distinctLabels(column: Column): string[] {
   return [...seen].sort((a, b) => a - b).map(labelName);
 }
 
+/**
+ * Numbers first, in numeric order ("2" before "10"), then the other strings in code-unit order; equal numbers
+ * written differently ("1", "1.0") fall back to the string order, so the order is total and deterministic.
+ */
 function naturalOrder(a: string, b: string): number {
-  const x = Number(a);
-  const y = Number(b);
-  if (a.trim() !== '' && b.trim() !== '' && !Number.isNaN(x) && !Number.isNaN(y)) return x - y;
+  const x = asNumber(a);
+  const y = asNumber(b);
+  if (!Number.isNaN(x) && !Number.isNaN(y) && x !== y) return x < y ? -1 : 1;
+  if (Number.isNaN(x) !== Number.isNaN(y)) return Number.isNaN(x) ? 1 : -1;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function asNumber(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
 }
 
 /**
@@ -51,6 +60,7 @@ export function encodeLabels(
         : `eval: ${role} column "${column.name}" must hold one of the classes ${classes.map((c) => JSON.stringify(c)).join(', ')}; got ${JSON.stringify(value)} at row ${row + 1}`,
       {
         location: { file, column: column.name, row: row + 1 },
+        details: { value },
         hint:
           value === undefined
             ? 'drop or fill the rows without a label before evaluating'

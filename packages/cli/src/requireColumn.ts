@@ -16,7 +16,7 @@ export function requireColumn(frame: Frame, name: string, file: string, flag: st
   const near = closestNames(name, names);
   throw new VigilError(
     ErrorCodes.UNKNOWN_COLUMN,
-    `${flag}: column "${name}" must exist in the data; it does not`,
+    `${flag} must name a column of the data; got ${JSON.stringify(name)}`,
     {
       location: { file, column: name },
       hint:

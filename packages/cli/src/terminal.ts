@@ -21,9 +21,14 @@ export function processTerminal(): Terminal {
   };
 }
 
-/** Colour only on a terminal and never when NO_COLOR is set (https://no-color.org). FORCE_COLOR forces it. */
+/**
+ * Colour only when stdout is a terminal, and never when NO_COLOR is set to a non-empty value
+ * (https://no-color.org). FORCE_COLOR forces it on a pipe too, unless it is `0` or `false` (Node's own reading of
+ * FORCE_COLOR), which turn colour off even on a terminal. NO_COLOR wins over FORCE_COLOR.
+ */
 export function useColor(terminal: Terminal): boolean {
-  if (terminal.env.NO_COLOR !== undefined && terminal.env.NO_COLOR !== '') return false;
-  if (terminal.env.FORCE_COLOR !== undefined && terminal.env.FORCE_COLOR !== '0') return true;
+  const { NO_COLOR, FORCE_COLOR } = terminal.env;
+  if (NO_COLOR !== undefined && NO_COLOR !== '') return false;
+  if (FORCE_COLOR !== undefined) return FORCE_COLOR !== '0' && FORCE_COLOR.toLowerCase() !== 'false';
   return terminal.stdoutIsTTY;
 }

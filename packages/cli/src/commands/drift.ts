@@ -1,19 +1,26 @@
 import {
+  type Column,
+  columnLength,
+  columnNames,
   type DataDriftResult,
   type DriftTestName,
   driftColumns,
   driftTestNames,
+  ErrorCodes,
+  type Frame,
   findColumn,
+  VigilError,
 } from '@vigil/core';
 import { loadFrame } from '@vigil/io';
 import { renderDriftText } from '@vigil/report';
 import { type Command, Option } from 'commander';
-import { addDataOptions, type DataOptionValues, list, loaderOptions } from '../dataOptions.js';
+import { addDataOptions, type DataOptionValues, loaderOptions, nonEmptyList } from '../dataOptions.js';
 import { harmonizeColumnTypes } from '../harmonizeColumnTypes.js';
 import { parallelDrift } from '../parallelDrift.js';
-import { createProgress } from '../progress.js';
+import { createProgress, type Progress } from '../progress.js';
+import { requireColumn } from '../requireColumn.js';
 import { type Terminal, useColor } from '../terminal.js';
-import { finitePositive, unitInterval } from './numberOptions.js';
+import { finitePositive, positiveInteger, unitInterval } from './numberOptions.js';
 
 interface DriftOptions extends DataOptionValues {
   reference: string;
@@ -41,7 +48,9 @@ export function registerDriftCommand(
     )
     .requiredOption('--current <file>', 'current data, same columns')
     .addOption(
-      new Option('--columns <names>', 'compare only these columns (comma-separated)').argParser(list),
+      new Option('--columns <names>', 'compare only these columns (comma-separated)').argParser(
+        nonEmptyList('--columns'),
+      ),
     )
     .addOption(
       new Option('--test <name>', 'drift test for every column')
@@ -51,7 +60,7 @@ export function registerDriftCommand(
     .addOption(
       new Option(
         '--threshold <x>',
-        "verdict threshold (p-value tests: drift when p < x; distances: when >= x); default: the test's own",
+        "verdict threshold (p-value tests: drift when p < x; distances: when >= x); default: the test's own (0.05, 0.1)",
       ).argParser(finitePositive('--threshold')),
     )
     .addOption(
@@ -67,43 +76,113 @@ export function registerDriftCommand(
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(
       new Option('--workers <n>', 'worker threads (default: one per core)').argParser(
-        finitePositive('--workers'),
+        positiveInteger('--workers'),
       ),
     );
   addDataOptions(command).action(async (options: DriftOptions) => {
     const progress = createProgress(terminal);
-    const load = loaderOptions(options);
-    progress.start('reading reference', 100);
-    const reference = await loadFrame(options.reference, {
-      ...load,
-      onProgress: (f) => progress.update(f * 100),
-    });
-    progress.start('reading current', 100);
-    const current = await loadFrame(options.current, {
-      ...load,
-      onProgress: (f) => progress.update(f * 100),
-    });
-    progress.stop();
-    const names = driftColumns(reference.frame, current.frame, options.columns);
-    const pairs = harmonizeColumnTypes(
-      names.map((name) => [findColumn(reference.frame, name)!, findColumn(current.frame, name)!] as const),
-      reference.file,
-      current.file,
-    );
-    progress.start('testing columns', pairs.length);
-    const result: DataDriftResult = await parallelDrift(pairs, {
-      test: options.test,
-      threshold: options.threshold,
-      driftShare: options.driftShare,
-      correction: options.correction,
-      workers: options.workers,
-      onColumnDone: (done) => progress.update(done),
-    });
-    progress.stop();
+    let result: DataDriftResult;
+    try {
+      result = await compareFiles(options, progress);
+    } finally {
+      // Also on errors: the bar hides the cursor, and the message must start on a clean line.
+      progress.stop();
+    }
     if (options.format === 'json') terminal.stdout(`${JSON.stringify(driftJson(result), null, 2)}\n`);
     else terminal.stdout(`${renderDriftText(result, { color: useColor(terminal) })}\n`);
     setExit(0);
   });
+}
+
+/** Loads both files, pairs their columns and computes the drift of each, with progress. */
+async function compareFiles(options: DriftOptions, progress: Progress): Promise<DataDriftResult> {
+  const load = loaderOptions(options);
+  progress.start('reading reference', 100);
+  const reference = await loadFrame(options.reference, {
+    ...load,
+    onProgress: (f) => progress.update(f * 100),
+  });
+  progress.start('reading current', 100);
+  const current = await loadFrame(options.current, {
+    ...load,
+    onProgress: (f) => progress.update(f * 100),
+  });
+  progress.stop();
+  const names =
+    options.columns === undefined
+      ? sharedColumns(reference.frame, reference.file, current.frame, current.file)
+      : [...new Set(options.columns)].map((name) => {
+          requireColumn(reference.frame, name, reference.file, '--columns');
+          requireColumn(current.frame, name, current.file, '--columns');
+          return name;
+        });
+  const pairs = harmonizeColumnTypes(
+    driftColumns(reference.frame, current.frame, names).map(
+      (name) => [findColumn(reference.frame, name)!, findColumn(current.frame, name)!] as const,
+    ),
+    reference.file,
+    current.file,
+  );
+  for (const [ref, cur] of pairs) {
+    requireValues(ref, reference.file);
+    requireValues(cur, current.file);
+  }
+  progress.start('testing columns', pairs.length);
+  return parallelDrift(pairs, {
+    test: options.test,
+    threshold: options.threshold,
+    driftShare: options.driftShare,
+    correction: options.correction,
+    workers: options.workers,
+    onColumnDone: (done) => progress.update(done),
+  });
+}
+
+/** Every column of both files, which must have the same columns; the message lists what differs. */
+function sharedColumns(
+  reference: Frame,
+  referenceFile: string,
+  current: Frame,
+  currentFile: string,
+): string[] {
+  const refNames = columnNames(reference);
+  const curNames = columnNames(current);
+  const onlyRef = refNames.filter((n) => !curNames.includes(n));
+  const onlyCur = curNames.filter((n) => !refNames.includes(n));
+  if (onlyRef.length === 0 && onlyCur.length === 0) return refNames;
+  const shared = refNames.filter((n) => curNames.includes(n));
+  const parts = [];
+  if (onlyRef.length > 0) parts.push(`only in ${referenceFile}: ${onlyRef.join(', ')}`);
+  if (onlyCur.length > 0) parts.push(`only in ${currentFile}: ${onlyCur.join(', ')}`);
+  throw new VigilError(
+    ErrorCodes.SCHEMA_MISMATCH,
+    `drift: reference and current must have the same columns; ${parts.join('; ')}`,
+    {
+      hint:
+        shared.length > 0
+          ? `compare the shared columns with --columns ${shared.join(',')}`
+          : 'the files share no column: check that they are the reference and current data of one model',
+      details: { onlyReference: onlyRef, onlyCurrent: onlyCur },
+    },
+  );
+}
+
+/** A column with only missing values has no distribution to compare. */
+function requireValues(column: Column, file: string): void {
+  const n = columnLength(column);
+  if (column.kind === 'numeric') {
+    for (let i = 0; i < n; i++) if (!Number.isNaN(column.values[i])) return;
+  } else {
+    for (let i = 0; i < n; i++) if (column.codes[i] >= 0) return;
+  }
+  throw new VigilError(
+    ErrorCodes.EMPTY_INPUT,
+    `drift: column "${column.name}" must have at least one value; got only missing values in ${n} rows`,
+    {
+      location: { file, column: column.name },
+      hint: `leave the column out with --columns, or check why it is empty in ${file}`,
+    },
+  );
 }
 
 /**

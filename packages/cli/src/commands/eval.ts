@@ -3,6 +3,7 @@ import {
   type Column,
   checkProbabilities,
   clusteringMetrics,
+  columnLength,
   confusionMatrix,
   ErrorCodes,
   type Evaluation,
@@ -19,13 +20,20 @@ import {
 } from '@vigil/core';
 import { loadFrame } from '@vigil/io';
 import { renderEvalText } from '@vigil/report';
-import { type Command, Option } from 'commander';
-import { addDataOptions, type DataOptionValues, list, loaderOptions } from '../dataOptions.js';
-import { distinctLabels, encodeLabels, numericValues } from '../encodeLabels.js';
-import { createProgress } from '../progress.js';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { addDataOptions, type DataOptionValues, list, loaderOptions, nonEmptyList } from '../dataOptions.js';
+import { distinctLabels, encodeLabels, labelName, numericValues } from '../encodeLabels.js';
+import {
+  checkBothClasses,
+  checkClusterCount,
+  checkEveryClass,
+  checkNonNegative,
+  checkRowSums,
+} from '../evalChecks.js';
+import { createProgress, type Progress } from '../progress.js';
 import { requireColumn } from '../requireColumn.js';
 import { type Terminal, useColor } from '../terminal.js';
-import { finitePositive, openUnitInterval } from './numberOptions.js';
+import { nonNegativeInteger, openUnitInterval, positiveInteger, safeInteger } from './numberOptions.js';
 
 interface EvalOptions extends DataOptionValues {
   data: string;
@@ -80,20 +88,18 @@ export function registerEvalCommand(
       new Option(
         '--features <columns>',
         'clustering: feature columns (default: every numerical column)',
-      ).argParser(list),
+      ).argParser(nonEmptyList('--features')),
     )
     .addOption(
       new Option(
         '--n-features <n>',
         'regression: number of model features, for adjusted R² (default: the other columns)',
-      ).argParser(finitePositive('--n-features')),
+      ).argParser(nonNegativeInteger('--n-features')),
     )
     .option('--query <column>', 'ranking: query (group) id')
     .option('--relevance <column>', 'ranking: graded relevance (default: --target)')
     .addOption(
-      new Option('--k <list>', 'ranking: cut-offs, comma-separated')
-        .argParser((v) => list(v).map(finitePositive('--k')))
-        .default([5, 10]),
+      new Option('--k <list>', 'ranking: cut-offs, comma-separated').argParser(kList).default([5, 10]),
     )
     .option('--segment <column>', 'also report metrics per value of this column')
     .addOption(
@@ -103,37 +109,51 @@ export function registerEvalCommand(
     )
     .addOption(
       new Option('--resamples <n>', 'bootstrap resamples')
-        .argParser(finitePositive('--resamples'))
+        .argParser(positiveInteger('--resamples'))
         .default(1000),
     )
-    .addOption(new Option('--seed <n>', 'bootstrap seed').argParser(Number).default(0))
+    .addOption(new Option('--seed <n>', 'bootstrap seed').argParser(safeInteger('--seed')).default(0))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
   addDataOptions(command).action(async (options: EvalOptions) => {
     const progress = createProgress(terminal);
-    progress.start('reading data', 100);
-    const loaded = await loadFrame(options.data, {
-      ...loaderOptions(options),
-      onProgress: (f) => progress.update(f * 100),
-    });
-    progress.stop();
-    const evaluation = withLocation(options.data, options.target, () =>
-      evaluate(loaded.frame, loaded.file, options),
-    );
+    let evaluation: Evaluation;
+    try {
+      progress.start('reading data', 100);
+      const loaded = await loadFrame(options.data, {
+        ...loaderOptions(options),
+        onProgress: (f) => progress.update(f * 100),
+      });
+      progress.stop();
+      evaluation = withFile(options.data, () => evaluate(loaded.frame, loaded.file, options, progress));
+    } finally {
+      // Also on errors: the bar hides the cursor, and the message must start on a clean line.
+      progress.stop();
+    }
     if (options.format === 'json') terminal.stdout(`${JSON.stringify(evalJson(evaluation), null, 2)}\n`);
     else terminal.stdout(`${renderEvalText(evaluation, { color: useColor(terminal) })}\n`);
     setExit(0);
   });
 }
 
-/** Metric errors (one class for AUC, probabilities out of range) get the file and target column attached. */
-function withLocation<T>(file: string, column: string | undefined, run: () => T): T {
+/** `--k 1,5,10`: cut-offs, positive integers, at least one. */
+function kList(value: string): number[] {
+  const ks = list(value).map(positiveInteger('--k'));
+  if (ks.length === 0) throw new InvalidArgumentError(`--k must list at least one cut-off; got "${value}".`);
+  return ks;
+}
+
+/**
+ * Errors from the metrics that the checks here did not anticipate get the file attached, so the message still
+ * says which data it is about.
+ */
+function withFile<T>(file: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
     if (isVigilError(error) && error.location.file === undefined) {
       throw new VigilError(error.code, error.message, {
         hint: error.hint ?? hintFor(error.code),
-        location: { file, column, ...error.location },
+        location: { file, ...error.location },
         details: error.details,
         cause: error,
       });
@@ -143,7 +163,7 @@ function withLocation<T>(file: string, column: string | undefined, run: () => T)
 }
 
 function hintFor(code: string): string | undefined {
-  if (code === ErrorCodes.ONE_CLASS) return 'evaluate on data that holds both classes, or leave out --score';
+  if (code === ErrorCodes.ONE_CLASS) return 'evaluate on data that holds every class';
   if (code === ErrorCodes.INVALID_PROBABILITY)
     return 'pass probabilities in [0, 1] (apply a sigmoid / softmax to raw scores)';
   return undefined;
@@ -158,11 +178,18 @@ function need(value: string | undefined, flag: string, task: string): string {
   return value;
 }
 
-function evaluate(frame: Frame, file: string, options: EvalOptions): Evaluation {
+function evaluate(frame: Frame, file: string, options: EvalOptions, progress: Progress): Evaluation {
   const column = (name: string, flag: string) => requireColumn(frame, name, file, flag);
   const notes: string[] = [];
   let set: MetricSet;
   let matrix: Evaluation['confusionMatrix'];
+  if (options.task === 'ranking' && options.segment !== undefined) {
+    throw new VigilError(ErrorCodes.INVALID_ARGUMENT, 'eval: --segment is not available for --task ranking', {
+      hint: 'segments split rows, and ranking metrics are per query: evaluate each segment file separately',
+    });
+  }
+  // Checked first, so a misspelt segment column fails before any metric is computed.
+  const segmentColumn = options.segment === undefined ? undefined : column(options.segment, '--segment');
   switch (options.task) {
     case 'binary': {
       const target = column(need(options.target, '--target', 'binary'), '--target');
@@ -177,15 +204,16 @@ function evaluate(frame: Frame, file: string, options: EvalOptions): Evaluation 
       }
       const prediction =
         options.prediction === undefined ? undefined : column(options.prediction, '--prediction');
-      const classes = union(distinctLabels(target), prediction ? distinctLabels(prediction) : []);
+      const classes = binaryClasses(target, prediction, file);
       const positive = positiveClass(classes, options.positive, target.name, file);
       const negative = classes.find((c) => c !== positive) ?? `not ${positive}`;
       const ordered = [negative, positive];
-      const yTrue = encodeBinary(target, ordered, file, 'target', positive);
+      const yTrue = encodeLabels(target, ordered, file, 'target').codes;
       const yScore =
         options.score === undefined
           ? undefined
           : probabilities(column(options.score, '--score'), file, 'score');
+      if (yScore) checkBothClasses(yTrue, ordered, target, file);
       let yPred: Int32Array | undefined;
       if (yScore && (options.threshold !== undefined || !prediction)) {
         const threshold = options.threshold ?? 0.5;
@@ -195,7 +223,7 @@ function evaluate(frame: Frame, file: string, options: EvalOptions): Evaluation 
           `labels are score >= ${threshold}${prediction ? ` (--threshold given, so --prediction ${prediction.name} is not used)` : ''}`,
         );
       } else if (prediction) {
-        yPred = encodeBinary(prediction, ordered, file, 'prediction', positive);
+        yPred = encodeLabels(prediction, ordered, file, 'prediction').codes;
       }
       set = binaryMetrics(yTrue, yPred, yScore);
       if (yPred)
@@ -205,19 +233,24 @@ function evaluate(frame: Frame, file: string, options: EvalOptions): Evaluation 
     }
     case 'multiclass': {
       const target = column(need(options.target, '--target', 'multiclass'), '--target');
+      const prefix = options.probas;
+      // The role columns never count as probability columns, even when their names start with the prefix.
+      const roles = new Set([options.target, options.prediction, options.segment]);
       const probaColumns =
-        options.probas === undefined ? [] : frame.columns.filter((c) => c.name.startsWith(options.probas!));
-      if (options.probas !== undefined && probaColumns.length === 0) {
+        prefix === undefined
+          ? []
+          : frame.columns.filter((c) => c.name.startsWith(prefix) && !roles.has(c.name));
+      if (prefix !== undefined && probaColumns.length < 2) {
         throw new VigilError(
           ErrorCodes.UNKNOWN_COLUMN,
-          `--probas: no column starts with "${options.probas}"`,
+          `--probas: columns starting with "${prefix}" must be one per class, at least 2; got ${probaColumns.length === 0 ? 'none' : `only "${probaColumns[0].name}"`}`,
           {
             location: { file },
             hint: `name one probability column per class <prefix><class>; columns are: ${frame.columns.map((c) => c.name).join(', ')}`,
           },
         );
       }
-      if (options.prediction === undefined && probaColumns.length === 0) {
+      if (options.prediction === undefined && prefix === undefined) {
         throw new VigilError(
           ErrorCodes.INVALID_ARGUMENT,
           'eval: --prediction or --probas is required for --task multiclass',
@@ -228,13 +261,36 @@ function evaluate(frame: Frame, file: string, options: EvalOptions): Evaluation 
       }
       const prediction =
         options.prediction === undefined ? undefined : column(options.prediction, '--prediction');
-      const probaClasses = probaColumns.map((c) => c.name.slice(options.probas!.length));
       const classes =
-        probaColumns.length > 0 ? probaClasses : union(distinctLabels(target), distinctLabels(prediction!));
-      const yTrue = encodeLabels(target, classes, file, 'target').codes;
-      const yProba =
-        probaColumns.length > 0 ? probaColumns.map((c) => probabilities(c, file, 'probability')) : undefined;
-      let yPred = prediction ? encodeLabels(prediction, classes, file, 'prediction').codes : undefined;
+        prefix !== undefined
+          ? probaColumns.map((c) => c.name.slice(prefix.length))
+          : union(distinctLabels(target), distinctLabels(prediction!));
+      const labelsOf = (c: Column, role: string) => {
+        try {
+          return encodeLabels(c, classes, file, role).codes;
+        } catch (error) {
+          // A label without a probability column: say which column is missing.
+          if (prefix === undefined || !isVigilError(error) || error.code !== ErrorCodes.INVALID_ARGUMENT)
+            throw error;
+          const label = String(error.details?.value);
+          throw new VigilError(error.code, error.message, {
+            location: error.location,
+            hint: `every class needs its probability column: add "${prefix}${label}", or check --probas`,
+          });
+        }
+      };
+      const yTrue = labelsOf(target, 'target');
+      let yProba: Float64Array[] | undefined;
+      if (prefix !== undefined) {
+        yProba = probaColumns.map((c) => probabilities(c, file, 'probability'));
+        checkRowSums(
+          yProba,
+          probaColumns.map((c) => c.name),
+          file,
+        );
+        checkEveryClass(yTrue, classes, target, file, prefix);
+      }
+      let yPred = prediction ? labelsOf(prediction, 'prediction') : undefined;
       if (!yPred && yProba) {
         yPred = argmax(yProba);
         notes.push('labels are the class of highest probability');
@@ -266,26 +322,43 @@ function evaluate(frame: Frame, file: string, options: EvalOptions): Evaluation 
     }
     case 'clustering': {
       const prediction = column(need(options.prediction, '--prediction', 'clustering'), '--prediction');
-      const features = (
+      const featureNames =
         options.features ??
-        frame.columns.filter((c) => c.kind === 'numeric' && c.name !== prediction.name).map((c) => c.name)
-      ).map((name) => numericValues(column(name, '--features'), file, 'feature'));
+        frame.columns
+          .filter(
+            (c) =>
+              c.kind === 'numeric' &&
+              c.type === 'numerical' &&
+              c.name !== prediction.name &&
+              c.name !== options.segment,
+          )
+          .map((c) => c.name);
+      if (featureNames.length === 0) {
+        throw new VigilError(
+          ErrorCodes.EMPTY_INPUT,
+          'eval: --task clustering needs at least one numerical feature column; got none',
+          { location: { file }, hint: 'name the feature columns with --features a,b,c' },
+        );
+      }
+      const features = featureNames.map((name) => numericValues(column(name, '--features'), file, 'feature'));
       if (!options.features)
-        notes.push('features: every numerical column except the cluster id (set --features)');
-      set = clusteringMetrics(
-        features,
-        encodeLabels(prediction, distinctLabels(prediction), file, 'cluster id').codes,
-      );
+        notes.push(
+          `features: ${featureNames.join(', ')} (every numerical column but the cluster id and segment; set --features)`,
+        );
+      const clusters = encodeLabels(prediction, distinctLabels(prediction), file, 'cluster id');
+      checkClusterCount(clusters.classes.length, clusters.codes.length, prediction, file);
+      set = undefinedOnTooFewClusters(clusteringMetrics(features, clusters.codes), clusters);
       break;
     }
     case 'ranking': {
       const query = column(need(options.query, '--query', 'ranking'), '--query');
       const relevanceName = options.relevance ?? options.target;
-      const relevance = numericValues(
-        column(need(relevanceName, '--relevance (or --target)', 'ranking'), '--relevance'),
-        file,
-        'relevance',
+      const relevanceColumn = column(
+        need(relevanceName, '--relevance (or --target)', 'ranking'),
+        options.relevance === undefined ? '--target' : '--relevance',
       );
+      const relevance = numericValues(relevanceColumn, file, 'relevance');
+      checkNonNegative(relevance, relevanceColumn, file, 'relevance');
       const scores = numericValues(
         column(need(options.score ?? options.prediction, '--score', 'ranking'), '--score'),
         file,
@@ -293,25 +366,26 @@ function evaluate(frame: Frame, file: string, options: EvalOptions): Evaluation 
       );
       const queries = encodeLabels(query, distinctLabels(query), file, 'query');
       set = rankingMetrics(queries.codes, queries.classes.length, relevance, scores, options.k);
-      if (options.segment !== undefined) {
-        throw new VigilError(
-          ErrorCodes.INVALID_ARGUMENT,
-          'eval: --segment is not available for --task ranking',
-          {
-            hint: 'segments split rows, and ranking metrics are per query: evaluate each segment file separately',
-          },
-        );
-      }
       break;
     }
   }
-  const segments =
-    options.segment === undefined ? undefined : segmentRows(column(options.segment, '--segment'));
+  let segments: Map<string, Uint32Array> | undefined;
+  if (segmentColumn) {
+    const { groups, missing } = segmentRows(segmentColumn);
+    segments = groups;
+    if (missing > 0)
+      notes.push(
+        `${missing} row${missing === 1 ? '' : 's'} with no value in segment column "${segmentColumn.name}" ${missing === 1 ? 'is' : 'are'} in no segment`,
+      );
+  }
+  // A bootstrap on large data takes a while (every metric on every resample): show its progress.
+  if (options.ci !== undefined) progress.start('bootstrap resamples', options.resamples);
   const evaluation = evaluateMetricSet(options.task, set, {
     ci: options.ci,
     resamples: options.resamples,
     seed: options.seed,
     segments,
+    onProgress: (done) => progress.update(done),
   });
   if (matrix) evaluation.confusionMatrix = matrix;
   if (notes.length > 0) evaluation.notes = notes;
@@ -322,6 +396,31 @@ function union(a: string[], b: string[]): string[] {
   return [...a, ...b.filter((x) => !a.includes(x))];
 }
 
+/**
+ * The (at most two) classes of a binary task: the target's, plus the prediction's when the target holds only one.
+ * A prediction label foreign to a two-class target is reported at its row.
+ */
+function binaryClasses(target: Column, prediction: Column | undefined, file: string): string[] {
+  const targetClasses = distinctLabels(target);
+  if (targetClasses.length > 2) throw tooManyClasses(targetClasses, target.name, file);
+  if (!prediction) return targetClasses;
+  const classes = union(targetClasses, distinctLabels(prediction));
+  if (classes.length <= 2) return classes;
+  if (targetClasses.length === 2) encodeLabels(prediction, targetClasses, file, 'prediction');
+  throw tooManyClasses(classes, prediction.name, file);
+}
+
+function tooManyClasses(classes: string[], column: string, file: string): VigilError {
+  return new VigilError(
+    ErrorCodes.INVALID_ARGUMENT,
+    `eval: --task binary needs at most 2 classes; got ${classes.length}: ${classes
+      .slice(0, 10)
+      .map((c) => JSON.stringify(c))
+      .join(', ')}${classes.length > 10 ? ', …' : ''}`,
+    { location: { file, column }, hint: 'use --task multiclass' },
+  );
+}
+
 /** The positive class: --positive, else 1 or true when the labels are 0/1 or false/true. */
 function positiveClass(
   classes: string[],
@@ -329,19 +428,6 @@ function positiveClass(
   target: string,
   file: string,
 ): string {
-  if (classes.length > 2) {
-    throw new VigilError(
-      ErrorCodes.INVALID_ARGUMENT,
-      `eval: --task binary needs at most 2 classes; got ${classes.length}: ${classes
-        .slice(0, 10)
-        .map((c) => JSON.stringify(c))
-        .join(', ')}`,
-      {
-        location: { file, column: target },
-        hint: 'use --task multiclass',
-      },
-    );
-  }
   if (requested !== undefined) {
     if (!classes.includes(requested) && classes.length === 2) {
       throw new VigilError(
@@ -349,6 +435,7 @@ function positiveClass(
         `eval: --positive must be one of the classes ${classes.map((c) => JSON.stringify(c)).join(', ')}; got ${JSON.stringify(requested)}`,
         {
           location: { file, column: target },
+          hint: 'class names are case-sensitive; numbers are written as in the file without trailing zeros (1, not 1.0)',
         },
       );
     }
@@ -364,17 +451,6 @@ function positiveClass(
       hint: `add --positive ${JSON.stringify(classes[classes.length - 1])} (or the other class)`,
     },
   );
-}
-
-function encodeBinary(
-  column: Column,
-  ordered: string[],
-  file: string,
-  role: string,
-  positive: string,
-): Int32Array {
-  return encodeLabels(column, ordered.includes(positive) ? ordered : [...ordered, positive], file, role)
-    .codes;
 }
 
 function probabilities(column: Column, file: string, role: string): Float64Array {
@@ -408,22 +484,53 @@ function argmax(columns: Float64Array[]): Int32Array {
   return out;
 }
 
-function segmentRows(column: Column): Map<string, Uint32Array> {
+/**
+ * Clustering scores are undefined on a segment or bootstrap resample with fewer than 2 clusters (or as many
+ * clusters as rows): NaN there, as for one-class AUC, instead of failing the whole evaluation. The full data was
+ * checked by checkClusterCount.
+ */
+function undefinedOnTooFewClusters(
+  set: MetricSet,
+  clusters: { codes: Int32Array; classes: string[] },
+): MetricSet {
+  const seen = new Uint8Array(clusters.classes.length);
+  return {
+    n: set.n,
+    compute(indices) {
+      if (indices !== undefined) {
+        seen.fill(0);
+        let k = 0;
+        for (let i = 0; i < indices.length; i++) {
+          const c = clusters.codes[indices[i]];
+          if (seen[c] === 0) {
+            seen[c] = 1;
+            k++;
+          }
+        }
+        if (k < 2 || k > indices.length - 1)
+          return { silhouette: Number.NaN, daviesBouldin: Number.NaN, calinskiHarabasz: Number.NaN };
+      }
+      return set.compute(indices);
+    },
+  };
+}
+
+/** Row indices per segment value (natural order of the values), and how many rows have no value. */
+function segmentRows(column: Column): { groups: Map<string, Uint32Array>; missing: number } {
   const names = distinctLabels(column);
-  const encoded = column.kind === 'categorical' ? column : undefined;
-  const codes = encoded
-    ? new Int32Array(encoded.codes.length)
-    : new Int32Array(column.kind === 'numeric' ? column.values.length : 0);
   const index = new Map(names.map((n, i) => [n, i]));
-  if (encoded) {
-    const map = encoded.dictionary.map((d) => index.get(d) ?? -1);
-    for (let i = 0; i < codes.length; i++) codes[i] = encoded.codes[i] < 0 ? -1 : map[encoded.codes[i]];
-  } else if (column.kind === 'numeric') {
+  const codes = new Int32Array(columnLength(column));
+  let missing = 0;
+  if (column.kind === 'categorical') {
+    const map = column.dictionary.map((d) => index.get(d) ?? -1);
+    for (let i = 0; i < codes.length; i++) codes[i] = column.codes[i] < 0 ? -1 : map[column.codes[i]];
+  } else {
     for (let i = 0; i < codes.length; i++)
-      codes[i] = Number.isNaN(column.values[i]) ? -1 : index.get(String(column.values[i]))!;
+      codes[i] = Number.isNaN(column.values[i]) ? -1 : index.get(labelName(column.values[i]))!;
   }
+  for (let i = 0; i < codes.length; i++) if (codes[i] < 0) missing++;
   const groups = groupIndices(codes, names.length);
-  return new Map(names.map((n, i) => [n, groups[i]]));
+  return { groups: new Map(names.map((n, i) => [n, groups[i]])), missing };
 }
 
 /** The stable JSON contract of `vigil eval --format json` (README). NaN (undefined metrics) is written as null. */

@@ -27,3 +27,33 @@ export function openUnitInterval(flag: string) {
     return x;
   };
 }
+
+/** Parser for an option that must be an integer ≥ 1 (counts: resamples, workers, cut-offs). */
+export function positiveInteger(flag: string) {
+  return (value: string): number => {
+    const x = Number(value);
+    if (!(Number.isSafeInteger(x) && x >= 1 && value.trim() !== ''))
+      throw new InvalidArgumentError(`${flag} must be an integer >= 1; got "${value}".`);
+    return x;
+  };
+}
+
+/** Parser for an option that must be an integer ≥ 0. */
+export function nonNegativeInteger(flag: string) {
+  return (value: string): number => {
+    const x = Number(value);
+    if (!(Number.isSafeInteger(x) && x >= 0 && value.trim() !== ''))
+      throw new InvalidArgumentError(`${flag} must be an integer >= 0; got "${value}".`);
+    return x;
+  };
+}
+
+/** Parser for an option that must be an integer (a seed). */
+export function safeInteger(flag: string) {
+  return (value: string): number => {
+    const x = Number(value);
+    if (!(Number.isSafeInteger(x) && value.trim() !== ''))
+      throw new InvalidArgumentError(`${flag} must be an integer; got "${value}".`);
+    return x;
+  };
+}

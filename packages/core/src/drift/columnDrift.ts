@@ -26,7 +26,13 @@ import { type PreparedColumn, prepareDriftColumn } from './prepareDriftColumn.js
 export interface ColumnDriftOptions {
   /** A test name, or `auto` (default) for {@link chooseDriftTest}'s rule. */
   test?: DriftTestName | 'auto';
-  /** Default: the test's own (0.05 for p-value tests, 0.1 for distances). */
+  /**
+   * Verdict threshold for the requested test, or, under `auto`, for every auto-chosen test (as Evidently's
+   * `stattest_threshold`; the auto rule never mixes p-value tests and distances in one data set, since it picks
+   * by reference size). A column whose requested test could not apply (a categorical column under `ks`) keeps
+   * its replacement's default, and its note says so. Default: the test's own (0.05 for p-value tests, 0.1 for
+   * distances).
+   */
   threshold?: number;
 }
 
@@ -113,13 +119,15 @@ export function preparedColumnDrift(
   const auto = chooseDriftTest(prepared.kind, referenceSize, prepared.nUnique);
   let test = options.test === undefined || options.test === 'auto' ? auto : options.test;
   let note: string | undefined;
+  let thresholdApplies = options.threshold !== undefined;
   if (prepared.kind === 'categorical' && !driftTests[test].categorical) {
     note = `${test} needs numbers; "${name}" is categorical, so the auto choice ${auto} was used`;
     test = auto;
+    if (thresholdApplies) note += ` (with its default threshold ${driftTests[auto].defaultThreshold})`;
+    thresholdApplies = false;
   }
   const spec = driftTests[test];
-  const threshold =
-    test === options.test && options.threshold !== undefined ? options.threshold : spec.defaultThreshold;
+  const threshold = thresholdApplies ? (options.threshold as number) : spec.defaultThreshold;
   const { statistic, pValue } = runNamedTest(name, test, prepared);
   const drift = spec.verdict === 'pValue' ? (pValue as number) < threshold : statistic >= threshold;
   const result: ColumnDriftResult = {

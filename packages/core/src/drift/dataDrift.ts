@@ -106,8 +106,9 @@ export function dataDrift(reference: Frame, current: Frame, options: DataDriftOp
  */
 export function summarizeDrift(
   results: ColumnDriftResult[],
-  options: Pick<DataDriftOptions, 'driftShare' | 'correction'> = {},
+  options: Pick<DataDriftOptions, 'driftShare' | 'correction' | 'test' | 'threshold'> = {},
 ): DataDriftResult {
+  checkOneKindOfThreshold(results, options);
   const correction = options.correction ?? 'none';
   const driftShareThreshold = options.driftShare ?? 0.5;
   if (!(driftShareThreshold > 0 && driftShareThreshold <= 1)) {
@@ -157,4 +158,30 @@ export function summarizeDrift(
     driftShareThreshold,
     correction,
   };
+}
+
+/**
+ * One threshold under `auto` is only meaningful when the chosen tests read the same way: "p < 0.01" and
+ * "distance >= 0.01" are different claims. The auto rule picks by each column's count of non-missing reference
+ * values, so a sparse column can get KS while the others get Wasserstein; then the user must name a test.
+ */
+function checkOneKindOfThreshold(
+  results: readonly ColumnDriftResult[],
+  options: Pick<DataDriftOptions, 'test' | 'threshold'>,
+): void {
+  if (options.threshold === undefined || (options.test ?? 'auto') !== 'auto') return;
+  const byKind = (kind: 'pValue' | 'distance') => [
+    ...new Set(results.filter((r) => driftTests[r.test].verdict === kind).map((r) => r.test)),
+  ];
+  const pValueTests = byKind('pValue');
+  const distances = byKind('distance');
+  if (pValueTests.length > 0 && distances.length > 0) {
+    throw new VigilError(
+      ErrorCodes.INVALID_ARGUMENT,
+      `dataDrift: threshold must apply to one kind of test; auto chose p-value tests (${pValueTests.join(', ')}) and distances (${distances.join(', ')})`,
+      {
+        hint: 'name one test (e.g. --test ks --threshold 0.01), or leave out the threshold to use each test’s default',
+      },
+    );
+  }
 }

@@ -155,13 +155,20 @@ describe('columnDrift forced tests, fallback and thresholds', () => {
     expect(r.statistic).toBe(auto.statistic);
     expect(r.note).toBe('ks needs numbers; "colour" is categorical, so the auto choice chisquare was used');
   });
-  it('columnDrift(categorical, ks, threshold) ignores the threshold meant for the forced test', () => {
+  it("columnDrift(categorical, ks, threshold) keeps the fallback test's default threshold and says so", () => {
     const r = columnDrift(ref, cur, { test: 'ks', threshold: 0.9 });
     expect(r.threshold).toBe(0.05);
+    expect(r.note).toBe(
+      'ks needs numbers; "colour" is categorical, so the auto choice chisquare was used (with its default threshold 0.05)',
+    );
   });
-  it('columnDrift(auto, threshold) keeps the default thresholds: the threshold belongs to a forced test', () => {
-    expect(columnDrift(ref, cur, { threshold: 0.9 }).threshold).toBe(0.05);
-    expect(columnDrift(ref, cur, { test: 'auto', threshold: 0.9 }).threshold).toBe(0.05);
+  it('columnDrift(auto, threshold) applies the threshold to the auto-chosen test', () => {
+    const base = columnDrift(ref, cur);
+    expect(columnDrift(ref, cur, { threshold: 0.9 }).threshold).toBe(0.9);
+    const strict = columnDrift(ref, cur, { test: 'auto', threshold: (base.pValue as number) / 2 });
+    expect(strict.threshold).toBe((base.pValue as number) / 2);
+    expect(strict.drift).toBe(false);
+    expect(columnDrift(ref, cur, { threshold: (base.pValue as number) * 2 }).drift).toBe(true);
   });
   it('columnDrift(forced test, threshold) uses the threshold for the verdict', () => {
     const base = columnDrift(ref, cur, { test: 'psi' });

@@ -235,3 +235,25 @@ describe('dataDrift empty input', () => {
     );
   });
 });
+
+describe('dataDrift threshold under auto', () => {
+  const dense = Array.from({ length: 1001 }, (_, i) => i);
+  const sparse = Array.from({ length: 1001 }, (_, i) => (i < 10 ? i : null));
+  const frame = createFrame([numericFromNumbers('x', dense), numericFromNumbers('sparse', sparse)]);
+
+  it('dataDrift(auto choosing KS and Wasserstein, threshold) throws INVALID_ARGUMENT naming both kinds', () => {
+    expect(() => dataDrift(frame, frame, { threshold: 0.01 })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message:
+          'dataDrift: threshold must apply to one kind of test; auto chose p-value tests (ks) and distances (wasserstein)',
+      }),
+    );
+  });
+
+  it('dataDrift(one kind under auto, threshold) applies it to every column', () => {
+    const result = dataDrift(frame, frame, { columns: ['x'], threshold: 0.01 });
+    expect(result.columns[0].threshold).toBe(0.01);
+    expect(() => dataDrift(frame, frame)).not.toThrow();
+  });
+});

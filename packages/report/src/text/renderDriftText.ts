@@ -57,12 +57,25 @@ function notes(result: DataDriftResult, paint: Paint): string[] {
   return lines.length === 0 ? [] : ['', ...lines.map((l) => paint('dim', l))];
 }
 
-/** Drifted first; within a group, p-value tests by ascending p, distances by descending statistic. */
+/**
+ * Drifted first; within a group, p-value tests by ascending p, then distances by descending statistic relative to
+ * its threshold. Ties (two p-values of 0, two infinite distances) keep the input order: the sort is stable and the
+ * comparison never returns NaN.
+ */
 function byEvidence(a: DataDriftResult['columns'][number], b: DataDriftResult['columns'][number]): number {
   if (a.drift !== b.drift) return a.drift ? -1 : 1;
   const pa = a.pValueAdjusted ?? a.pValue;
   const pb = b.pValueAdjusted ?? b.pValue;
-  if (pa !== null && pb !== null) return pa - pb;
-  if (pa === null && pb === null) return b.statistic / b.threshold - a.statistic / a.threshold;
+  if (pa !== null && pb !== null) return compare(pa, pb, 1);
+  if (pa === null && pb === null) return compare(a.statistic / a.threshold, b.statistic / b.threshold, -1);
   return pa === null ? 1 : -1;
+}
+
+/**
+ * Order of x and y, ascending (`direction` 1) or descending (-1); NaN (no evidence either way) last in both, and
+ * equal values (±Infinity included) as ties.
+ */
+function compare(x: number, y: number, direction: 1 | -1): number {
+  if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
+  return x < y ? -direction : x > y ? direction : 0;
 }

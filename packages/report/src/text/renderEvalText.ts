@@ -34,7 +34,8 @@ export function renderEvalText(evaluation: Evaluation, options: { color?: boolea
     .join(', ')}`;
   const out = [summary, ''];
   const intervals = evaluation.intervals;
-  const ciHeader = intervals ? `${Math.round((evaluation.confidence ?? 0) * 100)}% CI` : '';
+  // 0.975 → "97.5% CI" (rounding to whole percents would print 98%).
+  const ciHeader = intervals ? `${Number(((evaluation.confidence ?? 0) * 100).toPrecision(6))}% CI` : '';
   out.push(
     formatTable(
       [
