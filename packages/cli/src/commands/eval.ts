@@ -347,7 +347,7 @@ function evaluate(frame: Frame, file: string, options: EvalOptions, progress: Pr
         );
       const clusters = encodeLabels(prediction, distinctLabels(prediction), file, 'cluster id');
       checkClusterCount(clusters.classes.length, clusters.codes.length, prediction, file);
-      set = undefinedOnTooFewClusters(clusteringMetrics(features, clusters.codes), clusters);
+      set = clusteringMetrics(features, clusters.codes);
       break;
     }
     case 'ranking': {
@@ -482,37 +482,6 @@ function argmax(columns: Float64Array[]): Int32Array {
     out[i] = best;
   }
   return out;
-}
-
-/**
- * Clustering scores are undefined on a segment or bootstrap resample with fewer than 2 clusters (or as many
- * clusters as rows): NaN there, as for one-class AUC, instead of failing the whole evaluation. The full data was
- * checked by checkClusterCount.
- */
-function undefinedOnTooFewClusters(
-  set: MetricSet,
-  clusters: { codes: Int32Array; classes: string[] },
-): MetricSet {
-  const seen = new Uint8Array(clusters.classes.length);
-  return {
-    n: set.n,
-    compute(indices) {
-      if (indices !== undefined) {
-        seen.fill(0);
-        let k = 0;
-        for (let i = 0; i < indices.length; i++) {
-          const c = clusters.codes[indices[i]];
-          if (seen[c] === 0) {
-            seen[c] = 1;
-            k++;
-          }
-        }
-        if (k < 2 || k > indices.length - 1)
-          return { silhouette: Number.NaN, daviesBouldin: Number.NaN, calinskiHarabasz: Number.NaN };
-      }
-      return set.compute(indices);
-    },
-  };
 }
 
 /** Row indices per segment value (natural order of the values), and how many rows have no value. */

@@ -177,3 +177,20 @@ describe('clusteringMetrics', () => {
     expect(metrics.calinskiHarabasz).toBeGreaterThan(100);
   });
 });
+
+describe('clusteringMetrics on degenerate resamples', () => {
+  it('clusteringMetrics(…).compute(one-cluster rows) is NaN, while the whole data keeps its error', () => {
+    const x = Float64Array.from([0, 0.1, 5, 5.1]);
+    const labels = Int32Array.from([0, 0, 1, 1]);
+    const set = clusteringMetrics([x], labels);
+    expect(set.compute(Uint32Array.from([0, 1, 0]))).toEqual({
+      silhouette: Number.NaN,
+      daviesBouldin: Number.NaN,
+      calinskiHarabasz: Number.NaN,
+    });
+    expect(Number.isFinite(set.compute(Uint32Array.from([0, 1, 2])).silhouette)).toBe(true);
+    expect(() => clusteringMetrics([x], Int32Array.from([0, 0, 0, 0])).compute()).toThrow(
+      expect.objectContaining({ code: 'ONE_CLASS' }),
+    );
+  });
+});
