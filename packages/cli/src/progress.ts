@@ -36,7 +36,8 @@ export function createProgress(terminal: Terminal): Progress {
       bar.start(total, 0);
     },
     update(done) {
-      bar?.update(done);
+      // Whole steps only: loaders report fractions, and "3.6359594423223665/100" helps nobody.
+      bar?.update(Math.floor(done));
     },
     stop() {
       bar?.stop();
