@@ -2,7 +2,7 @@
  * Input validation shared by every statistic and metric (STYLE.md §3): each public function calls these first,
  * so messages are uniform: `<function>: <parameter> must be <rule>; got <value>`.
  */
-import { ErrorCodes, VigilError } from './errors.js';
+import { type ErrorCode, ErrorCodes, VigilError } from './errors.js';
 
 /** Formats a received value for an error message, short enough to read. */
 export function describeValue(value: unknown): string {
@@ -57,6 +57,30 @@ export function checkProbabilities(fn: string, name: string, values: ArrayLike<n
         ErrorCodes.INVALID_PROBABILITY,
         `${fn}: ${name} must be probabilities in [0, 1]; got ${describeValue(v)} at index ${i}`,
         { details: { index: i, value: v } },
+      );
+    }
+  }
+}
+
+/**
+ * Throws at the first negative value (NaN passes: check finiteness first), naming its 0-based index in
+ * `details.index`; `rule` completes "must be …" (e.g. 'non-negative weights'), `code` defaults to INVALID_ARGUMENT.
+ */
+export function checkNonNegative(
+  fn: string,
+  name: string,
+  values: ArrayLike<number>,
+  rule = 'non-negative',
+  code: ErrorCode = ErrorCodes.INVALID_ARGUMENT,
+): void {
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < 0) {
+      throw new VigilError(
+        code,
+        `${fn}: ${name} must be ${rule}; got ${describeValue(values[i])} at index ${i}`,
+        {
+          details: { index: i, value: values[i] },
+        },
       );
     }
   }

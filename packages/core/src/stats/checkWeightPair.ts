@@ -2,7 +2,7 @@
  * Validation shared by the distances between two discrete distributions (probability or count vectors).
  */
 import { ErrorCodes, VigilError } from '../errors.js';
-import { checkFinite, checkNotEmpty, checkSameLength, describeValue } from '../validation.js';
+import { checkFinite, checkNonNegative, checkNotEmpty, checkSameLength } from '../validation.js';
 
 /**
  * Checks that p and q are non-empty, of the same length, finite and non-negative.
@@ -21,20 +21,8 @@ export function checkWeightPair(fn: string, p: ArrayLike<number>, q: ArrayLike<n
   checkSameLength(fn, 'p', p, 'q', q);
   checkFinite(fn, 'p', p);
   checkFinite(fn, 'q', q);
-  for (const [name, values] of [
-    ['p', p],
-    ['q', q],
-  ] as const) {
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] < 0) {
-        throw new VigilError(
-          ErrorCodes.INVALID_PROBABILITY,
-          `${fn}: ${name} must be non-negative weights; got ${describeValue(values[i])} at index ${i}`,
-          { details: { index: i, value: values[i] } },
-        );
-      }
-    }
-  }
+  checkNonNegative(fn, 'p', p, 'non-negative weights', ErrorCodes.INVALID_PROBABILITY);
+  checkNonNegative(fn, 'q', q, 'non-negative weights', ErrorCodes.INVALID_PROBABILITY);
 }
 
 /**

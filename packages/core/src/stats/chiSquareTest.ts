@@ -3,8 +3,13 @@
  *
  * χ² = Σᵢ (Oᵢ − Eᵢ)²/Eᵢ over k categories, with dof = k − 1 − ddof; p = P(χ²_dof ≥ χ²) (Pearson 1900).
  */
-import { ErrorCodes, VigilError } from '../errors.js';
-import { checkArgument, checkFinite, checkNotEmpty, checkSameLength, describeValue } from '../validation.js';
+import {
+  checkArgument,
+  checkFinite,
+  checkNonNegative,
+  checkNotEmpty,
+  checkSameLength,
+} from '../validation.js';
 import { chi2Sf } from './distributions/chi2.js';
 
 export interface ChiSquareTestOptions {
@@ -23,18 +28,6 @@ export interface ChiSquareTestResult {
 
 /** scipy's tolerance on |ΣO − ΣE| / min(ΣO, ΣE). */
 const SUM_RTOL = 1e-8;
-
-function checkNonNegative(fn: string, name: string, values: ArrayLike<number>): void {
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] < 0) {
-      throw new VigilError(
-        ErrorCodes.INVALID_ARGUMENT,
-        `${fn}: ${name} must be non-negative frequencies; got ${describeValue(values[i])} at index ${i}`,
-        { details: { index: i, value: values[i] } },
-      );
-    }
-  }
-}
 
 /**
  * Pearson's chi-squared test of observed frequencies against expected ones.
@@ -67,7 +60,7 @@ export function chiSquareTest(
   checkArgument(fn, 'options.ddof', ddof, Number.isFinite(ddof), 'a finite number');
   checkNotEmpty(fn, 'observed', observed);
   checkFinite(fn, 'observed', observed);
-  checkNonNegative(fn, 'observed', observed);
+  checkNonNegative(fn, 'observed', observed, 'non-negative frequencies');
   const k = observed.length;
   let sumObserved = 0;
   for (let i = 0; i < k; i++) sumObserved += observed[i];
@@ -81,7 +74,7 @@ export function chiSquareTest(
   } else {
     checkSameLength(fn, 'observed', observed, 'expected', expected);
     checkFinite(fn, 'expected', expected);
-    checkNonNegative(fn, 'expected', expected);
+    checkNonNegative(fn, 'expected', expected, 'non-negative frequencies');
     let sumExpected = 0;
     for (let i = 0; i < k; i++) sumExpected += expected[i];
     const relativeDiff = Math.abs(sumObserved - sumExpected) / Math.min(sumObserved, sumExpected);

@@ -4,6 +4,8 @@
 import { ErrorCodes, VigilError } from '../errors.js';
 import { checkArgument } from '../validation.js';
 import { cramerVonMisesLimitCdf } from './distributions/cramerVonMisesLimitCdf.js';
+import { forEachTieGroup } from './forEachTieGroup.js';
+import { readPValueMethod } from './readPValueMethod.js';
 import { checkSortedSample, sortSample } from './sortSample.js';
 
 export interface CramerVonMises2SampOptions {
@@ -102,14 +104,7 @@ function cvm2Samp(
   y: ArrayLike<number>,
   options: CramerVonMises2SampOptions,
 ): CramerVonMises2SampResult {
-  const requested = options.method ?? 'auto';
-  checkArgument(
-    fn,
-    'options.method',
-    requested,
-    requested === 'auto' || requested === 'exact' || requested === 'asymptotic',
-    "'auto', 'exact' or 'asymptotic'",
-  );
+  const requested = readPValueMethod(fn, options.method);
   const nx = x.length;
   const ny = y.length;
   checkArgument(fn, 'x.length', nx, nx >= 2, 'at least 2');
@@ -122,14 +117,7 @@ function cvm2Samp(
   // would turn into visible error.
   const sx = new ExactSum();
   const sy = new ExactSum();
-  let i = 0;
-  let j = 0;
-  while (i < nx || j < ny) {
-    const value = j >= ny || (i < nx && x[i] <= y[j]) ? x[i] : y[j];
-    let cx = 0;
-    while (i + cx < nx && x[i + cx] === value) cx++;
-    let cy = 0;
-    while (j + cy < ny && y[j + cy] === value) cy++;
+  forEachTieGroup(x, y, (i, j, cx, cy) => {
     const twiceMidrank = 2 * (i + j) + cx + cy + 1;
     for (let a = 1; a <= cx; a++) {
       const d = twiceMidrank - 2 * (i + a);
@@ -139,9 +127,7 @@ function cvm2Samp(
       const d = twiceMidrank - 2 * (j + b);
       sy.add(d * d);
     }
-    i += cx;
-    j += cy;
-  }
+  });
   const k = nx * ny;
   const N = nx + ny;
   const bk = BigInt(k);

@@ -1,6 +1,7 @@
 /**
  * Energy distance between two one-dimensional empirical distributions.
  */
+import { cdfDistanceSum } from './cdfDistanceSum.js';
 import { checkSortedSample, sortSample } from './sortSample.js';
 
 /**
@@ -27,22 +28,7 @@ import { checkSortedSample, sortSample } from './sortSample.js';
 export function energyDistanceSorted(u: ArrayLike<number>, v: ArrayLike<number>): number {
   checkSortedSample('energyDistanceSorted', 'u', u);
   checkSortedSample('energyDistanceSorted', 'v', v);
-  const nu = u.length;
-  const nv = v.length;
-  let i = 0;
-  let j = 0;
-  let z = u[0] <= v[0] ? u[i++] : v[j++];
-  let sum = 0;
-  while (i < nu || j < nv) {
-    const takeU = j >= nv || (i < nu && u[i] <= v[j]);
-    const next = takeU ? u[i] : v[j];
-    const d = i * nv - j * nu;
-    sum += d * d * (next - z);
-    if (takeU) i++;
-    else j++;
-    z = next;
-  }
-  return (Math.SQRT2 * Math.sqrt(sum)) / nu / nv;
+  return (Math.SQRT2 * Math.sqrt(cdfDistanceSum(u, v, 2))) / u.length / v.length;
 }
 
 /**

@@ -25,13 +25,7 @@ import { checkArgument, checkFinite, checkNotEmpty, describeValue } from '../val
  */
 export function histogramBinEdges(values: ArrayLike<number>, bins: number | 'sturges'): Float64Array {
   const fn = 'histogramBinEdges';
-  checkArgument(
-    fn,
-    'bins',
-    bins,
-    bins === 'sturges' || (typeof bins === 'number' && Number.isInteger(bins) && bins >= 1),
-    "a positive integer or 'sturges'",
-  );
+  checkBins(fn, bins);
   checkNotEmpty(fn, 'values', values);
   checkFinite(fn, 'values', values);
   let min = values[0];
@@ -63,13 +57,7 @@ export function equalWidthEdges(min: number, max: number, n: number, bins: numbe
   checkArgument(fn, 'min', min, Number.isFinite(min), 'finite');
   checkArgument(fn, 'max', max, Number.isFinite(max) && max >= min, `finite and ≥ min (${min})`);
   checkArgument(fn, 'n', n, Number.isInteger(n) && n >= 1, 'a positive integer');
-  checkArgument(
-    fn,
-    'bins',
-    bins,
-    bins === 'sturges' || (typeof bins === 'number' && Number.isInteger(bins) && bins >= 1),
-    "a positive integer or 'sturges'",
-  );
+  checkBins(fn, bins);
   let first = min;
   let last = max;
   // numpy widens an empty range to avoid a zero division (numpy.lib.histograms._get_outer_edges).
@@ -145,4 +133,15 @@ export function histogramCounts(values: ArrayLike<number>, edges: ArrayLike<numb
     counts[a]++;
   }
   return counts;
+}
+
+/** Throws INVALID_ARGUMENT unless `bins` is a positive integer or `'sturges'` (the rule of both edge functions). */
+function checkBins(fn: string, bins: unknown): void {
+  checkArgument(
+    fn,
+    'bins',
+    bins,
+    bins === 'sturges' || (typeof bins === 'number' && Number.isInteger(bins) && bins >= 1),
+    "a positive integer or 'sturges'",
+  );
 }

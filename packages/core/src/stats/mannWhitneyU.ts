@@ -5,6 +5,8 @@ import { ErrorCodes, VigilError } from '../errors.js';
 import { checkArgument } from '../validation.js';
 import { mannWhitneyUCdf } from './distributions/mannWhitneyUCdf.js';
 import { normalSf } from './distributions/normal.js';
+import { forEachTieGroup } from './forEachTieGroup.js';
+import { readPValueMethod } from './readPValueMethod.js';
 import { checkSortedSample, sortSample } from './sortSample.js';
 
 export interface MannWhitneyUOptions {
@@ -96,14 +98,7 @@ function mwu(
   y: ArrayLike<number>,
   options: MannWhitneyUOptions,
 ): MannWhitneyUResult {
-  const requested = options.method ?? 'auto';
-  checkArgument(
-    fn,
-    'options.method',
-    requested,
-    requested === 'auto' || requested === 'exact' || requested === 'asymptotic',
-    "'auto', 'exact' or 'asymptotic'",
-  );
+  const requested = readPValueMethod(fn, options.method);
   const useContinuity = options.useContinuity ?? true;
   checkArgument(fn, 'options.useContinuity', useContinuity, typeof useContinuity === 'boolean', 'a boolean');
   const n1 = x.length;
@@ -113,14 +108,7 @@ function mwu(
   let u1 = 0;
   let tieSum = 0;
   let hasTies = false;
-  let i = 0;
-  let j = 0;
-  while (i < n1 || j < n2) {
-    const value = j >= n2 || (i < n1 && x[i] <= y[j]) ? x[i] : y[j];
-    let cx = 0;
-    while (i + cx < n1 && x[i + cx] === value) cx++;
-    let cy = 0;
-    while (j + cy < n2 && y[j + cy] === value) cy++;
+  forEachTieGroup(x, y, (_i, j, cx, cy) => {
     // Each x in the group beats the j values of y below it and ties with the cy equal ones.
     u1 += cx * j + 0.5 * cx * cy;
     const t = cx + cy;
@@ -128,9 +116,7 @@ function mwu(
       hasTies = true;
       tieSum += t * t * t - t;
     }
-    i += cx;
-    j += cy;
-  }
+  });
 
   const mn = n1 * n2;
   const u = Math.max(u1, mn - u1);

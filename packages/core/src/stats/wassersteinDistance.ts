@@ -1,6 +1,7 @@
 /**
  * First Wasserstein (earth mover's) distance between two one-dimensional empirical distributions.
  */
+import { cdfDistanceSum } from './cdfDistanceSum.js';
 import { checkSortedSample, sortSample } from './sortSample.js';
 
 /**
@@ -26,23 +27,7 @@ import { checkSortedSample, sortSample } from './sortSample.js';
 export function wassersteinDistanceSorted(u: ArrayLike<number>, v: ArrayLike<number>): number {
   checkSortedSample('wassersteinDistanceSorted', 'u', u);
   checkSortedSample('wassersteinDistanceSorted', 'v', v);
-  const nu = u.length;
-  const nv = v.length;
-  let i = 0;
-  let j = 0;
-  // z is the pooled value just consumed; after consuming it, i and j count the values ≤ z whenever the next
-  // pooled value is larger (when it is equal the width is 0 and the term vanishes).
-  let z = u[0] <= v[0] ? u[i++] : v[j++];
-  let sum = 0;
-  while (i < nu || j < nv) {
-    const takeU = j >= nv || (i < nu && u[i] <= v[j]);
-    const next = takeU ? u[i] : v[j];
-    sum += Math.abs(i * nv - j * nu) * (next - z);
-    if (takeU) i++;
-    else j++;
-    z = next;
-  }
-  return sum / nu / nv;
+  return cdfDistanceSum(u, v, 1) / u.length / v.length;
 }
 
 /**

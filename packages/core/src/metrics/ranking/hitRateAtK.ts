@@ -2,6 +2,7 @@
  * Hit rate at k over queries.
  */
 
+import { averageHitsOverQueries } from './averageOverQueries.js';
 import type { RankingOptions } from './rankingOptions.js';
 import { rankQueries, readRankingOptions } from './rankQueries.js';
 
@@ -36,26 +37,6 @@ export function hitRateAtK(
 ): number {
   const fn = 'hitRateAtK';
   const { k, noRelevant } = readRankingOptions(fn, options, undefined, 'skip');
-  const { order, starts, nQueries } = rankQueries(fn, queryIds, relevance, scores);
-  let total = 0;
-  let counted = 0;
-  for (let q = 0; q < nQueries; q++) {
-    const s = starts[q];
-    const e = starts[q + 1];
-    let relevant = 0;
-    let hit = 0;
-    for (let p = s; p < e; p++) {
-      if (relevance[order[p]] > 0) {
-        relevant++;
-        if (p - s < k) hit = 1;
-      }
-    }
-    if (relevant === 0) {
-      if (noRelevant === 'zero') counted++;
-      continue;
-    }
-    total += hit;
-    counted++;
-  }
-  return counted === 0 ? Number.NaN : total / counted;
+  const ranked = rankQueries(fn, queryIds, relevance, scores);
+  return averageHitsOverQueries(ranked, relevance, k, noRelevant, (hits) => (hits > 0 ? 1 : 0));
 }

@@ -2,6 +2,7 @@
  * Mean average precision at k over queries.
  */
 
+import { averageOverQueries, NO_RELEVANT } from './averageOverQueries.js';
 import type { RankingOptions } from './rankingOptions.js';
 import { rankQueries, readRankingOptions } from './rankQueries.js';
 
@@ -39,12 +40,9 @@ export function mapAtK(
 ): number {
   const fn = 'mapAtK';
   const { k, noRelevant } = readRankingOptions(fn, options, undefined, 'skip');
-  const { order, starts, nQueries } = rankQueries(fn, queryIds, relevance, scores);
-  let total = 0;
-  let counted = 0;
-  for (let q = 0; q < nQueries; q++) {
-    const s = starts[q];
-    const e = starts[q + 1];
+  const ranked = rankQueries(fn, queryIds, relevance, scores);
+  const { order } = ranked;
+  return averageOverQueries(ranked, noRelevant, (s, e) => {
     let relevant = 0;
     let hits = 0;
     let sumPrecision = 0;
@@ -58,12 +56,6 @@ export function mapAtK(
         }
       }
     }
-    if (relevant === 0) {
-      if (noRelevant === 'zero') counted++;
-      continue;
-    }
-    total += sumPrecision / Math.min(k, relevant);
-    counted++;
-  }
-  return counted === 0 ? Number.NaN : total / counted;
+    return relevant === 0 ? NO_RELEVANT : sumPrecision / Math.min(k, relevant);
+  });
 }

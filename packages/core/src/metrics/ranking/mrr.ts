@@ -2,6 +2,7 @@
  * Mean reciprocal rank over queries.
  */
 
+import { averageOverQueries, NO_RELEVANT } from './averageOverQueries.js';
 import type { RankingOptions } from './rankingOptions.js';
 import { rankQueries, readRankingOptions } from './rankQueries.js';
 
@@ -35,25 +36,16 @@ export function mrr(
 ): number {
   const fn = 'mrr';
   const { k, noRelevant } = readRankingOptions(fn, options, Number.POSITIVE_INFINITY, 'skip');
-  const { order, starts, nQueries } = rankQueries(fn, queryIds, relevance, scores);
-  let total = 0;
-  let counted = 0;
-  for (let q = 0; q < nQueries; q++) {
-    const s = starts[q];
-    const e = starts[q + 1];
-    let first = -1;
+  const ranked = rankQueries(fn, queryIds, relevance, scores);
+  const { order } = ranked;
+  return averageOverQueries(ranked, noRelevant, (s, e) => {
     for (let p = s; p < e; p++) {
       if (relevance[order[p]] > 0) {
-        first = p - s + 1;
-        break;
+        // 1-based rank of the first relevant item; beyond the cut-off the query scores 0.
+        const first = p - s + 1;
+        return first <= k ? 1 / first : 0;
       }
     }
-    if (first === -1) {
-      if (noRelevant === 'zero') counted++;
-      continue;
-    }
-    if (first <= k) total += 1 / first;
-    counted++;
-  }
-  return counted === 0 ? Number.NaN : total / counted;
+    return NO_RELEVANT;
+  });
 }

@@ -2,6 +2,7 @@
  * Normalised discounted cumulative gain at k, averaged over queries.
  */
 
+import { averageOverQueries, NO_RELEVANT } from './averageOverQueries.js';
 import type { RankingOptions } from './rankingOptions.js';
 import { rankQueries, readRankingOptions } from './rankQueries.js';
 
@@ -42,17 +43,14 @@ export function ndcgAtK(
 ): number {
   const fn = 'ndcgAtK';
   const { k, noRelevant } = readRankingOptions(fn, options, Number.POSITIVE_INFINITY, 'zero');
-  const { order, starts, nQueries, maxSize } = rankQueries(fn, queryIds, relevance, scores);
+  const ranked = rankQueries(fn, queryIds, relevance, scores);
+  const { order, maxSize } = ranked;
   const depth = Math.min(k, maxSize);
   // discount[r] = 1 / log₂(r + 2), written as scikit-learn does (1 / (ln(r + 2) / ln 2)) to agree to the last bit.
   const discount = new Float64Array(depth);
   for (let r = 0; r < depth; r++) discount[r] = 1 / (Math.log(r + 2) / Math.LN2);
   const ideal = new Float64Array(maxSize);
-  let total = 0;
-  let counted = 0;
-  for (let q = 0; q < nQueries; q++) {
-    const s = starts[q];
-    const e = starts[q + 1];
+  return averageOverQueries(ranked, noRelevant, (s, e) => {
     const m = e - s;
     const cut = Math.min(k, m);
     // Ideal DCG: relevances sorted descending (ties among equal gains do not matter).
@@ -61,10 +59,7 @@ export function ndcgAtK(
     rel.sort();
     let idcg = 0;
     for (let r = 0; r < cut; r++) idcg += rel[m - 1 - r] * discount[r];
-    if (idcg === 0) {
-      if (noRelevant === 'zero') counted++;
-      continue;
-    }
+    if (idcg === 0) return NO_RELEVANT;
     // DCG with tie groups: a run of equal scores [g0, g1) shares its mean gain over its positions within the cut.
     let dcg = 0;
     for (let g0 = 0; g0 < cut; ) {
@@ -77,8 +72,6 @@ export function ndcgAtK(
       dcg += (gain / (g1 - g0)) * discountSum;
       g0 = g1;
     }
-    total += dcg / idcg;
-    counted++;
-  }
-  return counted === 0 ? Number.NaN : total / counted;
+    return dcg / idcg;
+  });
 }

@@ -2,6 +2,7 @@
  * Precision at k, averaged over queries.
  */
 
+import { averageHitsOverQueries } from './averageOverQueries.js';
 import type { RankingOptions } from './rankingOptions.js';
 import { rankQueries, readRankingOptions } from './rankQueries.js';
 
@@ -38,23 +39,7 @@ export function precisionAtK(
 ): number {
   const fn = 'precisionAtK';
   const { k, noRelevant } = readRankingOptions(fn, options, undefined, 'zero');
-  const { order, starts, nQueries } = rankQueries(fn, queryIds, relevance, scores);
-  let total = 0;
-  let counted = 0;
-  for (let q = 0; q < nQueries; q++) {
-    const s = starts[q];
-    const e = starts[q + 1];
-    let relevant = 0;
-    let hits = 0;
-    for (let p = s; p < e; p++) {
-      if (relevance[order[p]] > 0) {
-        relevant++;
-        if (p - s < k) hits++;
-      }
-    }
-    if (relevant === 0 && noRelevant === 'skip') continue;
-    total += hits / k;
-    counted++;
-  }
-  return counted === 0 ? Number.NaN : total / counted;
+  const ranked = rankQueries(fn, queryIds, relevance, scores);
+  // A query with no relevant item scores hits / k = 0, which is what the 'zero' policy counts.
+  return averageHitsOverQueries(ranked, relevance, k, noRelevant, (hits) => hits / k);
 }

@@ -1,13 +1,12 @@
 /**
  * Grouping and ordering shared by the ranking metrics (internal: not exported from the package barrel).
  */
-import { ErrorCodes, VigilError } from '../../errors.js';
 import {
   checkArgument,
   checkFinite,
+  checkNonNegative,
   checkNotEmpty,
   checkSameLength,
-  describeValue,
 } from '../../validation.js';
 import type { NoRelevantPolicy, RankingOptions } from './rankingOptions.js';
 
@@ -42,16 +41,8 @@ export function rankQueries(
   checkFinite(fn, 'queryIds', queryIds);
   checkFinite(fn, 'relevance', relevance);
   checkFinite(fn, 'scores', scores);
+  checkNonNegative(fn, 'relevance', relevance);
   const n = queryIds.length;
-  for (let i = 0; i < n; i++) {
-    if (relevance[i] < 0) {
-      throw new VigilError(
-        ErrorCodes.INVALID_ARGUMENT,
-        `${fn}: relevance must be non-negative; got ${describeValue(relevance[i])} at index ${i}`,
-        { details: { index: i, value: relevance[i] } },
-      );
-    }
-  }
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => {

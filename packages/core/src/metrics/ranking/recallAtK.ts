@@ -2,6 +2,7 @@
  * Recall at k, averaged over queries.
  */
 
+import { averageHitsOverQueries } from './averageOverQueries.js';
 import type { RankingOptions } from './rankingOptions.js';
 import { rankQueries, readRankingOptions } from './rankQueries.js';
 
@@ -37,26 +38,6 @@ export function recallAtK(
 ): number {
   const fn = 'recallAtK';
   const { k, noRelevant } = readRankingOptions(fn, options, undefined, 'skip');
-  const { order, starts, nQueries } = rankQueries(fn, queryIds, relevance, scores);
-  let total = 0;
-  let counted = 0;
-  for (let q = 0; q < nQueries; q++) {
-    const s = starts[q];
-    const e = starts[q + 1];
-    let relevant = 0;
-    let hits = 0;
-    for (let p = s; p < e; p++) {
-      if (relevance[order[p]] > 0) {
-        relevant++;
-        if (p - s < k) hits++;
-      }
-    }
-    if (relevant === 0) {
-      if (noRelevant === 'zero') counted++;
-      continue;
-    }
-    total += hits / relevant;
-    counted++;
-  }
-  return counted === 0 ? Number.NaN : total / counted;
+  const ranked = rankQueries(fn, queryIds, relevance, scores);
+  return averageHitsOverQueries(ranked, relevance, k, noRelevant, (hits, relevant) => hits / relevant);
 }

@@ -2,6 +2,7 @@
  * Mean squared error of a regression.
  */
 import { checkRegressionInputs } from './checkRegressionInputs.js';
+import { meanSquaredDifference } from './meanSquaredDifference.js';
 
 /**
  * Mean squared error: MSE = (1/n) Σᵢ (yᵢ − ŷᵢ)².
@@ -18,11 +19,5 @@ import { checkRegressionInputs } from './checkRegressionInputs.js';
  */
 export function meanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   checkRegressionInputs('meanSquaredError', yTrue, yPred);
-  const n = yTrue.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const d = yTrue[i] - yPred[i];
-    sum += d * d;
-  }
-  return sum / n;
+  return meanSquaredDifference(yTrue, yPred);
 }

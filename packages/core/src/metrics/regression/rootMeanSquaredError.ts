@@ -2,6 +2,7 @@
  * Root mean squared error of a regression.
  */
 import { checkRegressionInputs } from './checkRegressionInputs.js';
+import { meanSquaredDifference } from './meanSquaredDifference.js';
 
 /**
  * Root mean squared error: RMSE = √((1/n) Σᵢ (yᵢ − ŷᵢ)²).
@@ -18,11 +19,5 @@ import { checkRegressionInputs } from './checkRegressionInputs.js';
  */
 export function rootMeanSquaredError(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   checkRegressionInputs('rootMeanSquaredError', yTrue, yPred);
-  const n = yTrue.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const d = yTrue[i] - yPred[i];
-    sum += d * d;
-  }
-  return Math.sqrt(sum / n);
+  return Math.sqrt(meanSquaredDifference(yTrue, yPred));
 }
