@@ -246,8 +246,7 @@ describe('vigil drift text output', () => {
 
   it('drift on a terminal shows progress on stderr only', async () => {
     const run = await runCli(['drift', ...files, '--format', 'json'], { stderrIsTTY: true });
-    expect(run.stderr).toContain('reading reference      [');
-    expect(run.stderr).toContain('reading current        [');
+    expect(run.stderr).toContain('reading both files     [');
     expect(run.stderr).toContain(
       'testing columns        [========================================] 100% 6/6',
     );
