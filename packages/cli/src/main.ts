@@ -2,6 +2,8 @@ import { closeIo } from '@vigil/io';
 import { Command, CommanderError } from 'commander';
 import { registerDriftCommand } from './commands/drift.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerProfileCommand } from './commands/profile.js';
+import { registerSchemaCommand } from './commands/schema.js';
 import { formatError } from './reportError.js';
 import type { Terminal } from './terminal.js';
 
@@ -27,6 +29,8 @@ export async function main(argv: readonly string[], terminal: Terminal): Promise
   };
   registerEvalCommand(program, terminal, setExit);
   registerDriftCommand(program, terminal, setExit);
+  registerProfileCommand(program, terminal, setExit);
+  registerSchemaCommand(program, terminal, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

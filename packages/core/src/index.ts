@@ -4,5 +4,7 @@ export * from './evaluate/index.js';
 export * from './frame/closestNames.js';
 export * from './frame/frame.js';
 export * from './metrics/index.js';
+export * from './quality/index.js';
+export * from './schema/index.js';
 export * from './stats/index.js';
 export * from './validation.js';

@@ -18,6 +18,7 @@ import { addDataOptions, type DataOptionValues, loaderOptions, nonEmptyList } fr
 import { harmonizeColumnTypes } from '../harmonizeColumnTypes.js';
 import { parallelDrift } from '../parallelDrift.js';
 import { createProgress, type Progress } from '../progress.js';
+import { driftHistograms, writeHtmlReport } from '../reportData.js';
 import { requireColumn } from '../requireColumn.js';
 import { type Terminal, useColor } from '../terminal.js';
 import { finitePositive, positiveInteger, unitInterval } from './numberOptions.js';
@@ -32,6 +33,7 @@ interface DriftOptions extends DataOptionValues {
   correction: 'none' | 'bonferroni' | 'holm' | 'fdr_bh';
   format: 'text' | 'json';
   workers?: number;
+  html?: string;
 }
 
 export function registerDriftCommand(
@@ -74,6 +76,7 @@ export function registerDriftCommand(
         .default('none'),
     )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--html <file>', 'also write a self-contained HTML report to this file')
     .addOption(
       new Option('--workers <n>', 'worker threads (default: one per core)').argParser(
         positiveInteger('--workers'),
@@ -82,20 +85,30 @@ export function registerDriftCommand(
   addDataOptions(command).action(async (options: DriftOptions) => {
     const progress = createProgress(terminal);
     let result: DataDriftResult;
+    let pairs: [Column, Column][];
     try {
-      result = await compareFiles(options, progress);
+      ({ result, pairs } = await compareFiles(options, progress));
     } finally {
       // Also on errors: the bar hides the cursor, and the message must start on a clean line.
       progress.stop();
     }
     if (options.format === 'json') terminal.stdout(`${JSON.stringify(driftJson(result), null, 2)}\n`);
     else terminal.stdout(`${renderDriftText(result, { color: useColor(terminal) })}\n`);
+    if (options.html !== undefined) {
+      await writeHtmlReport(options.html, {
+        title: `Drift: ${options.current} vs ${options.reference}`,
+        drift: { result, histograms: driftHistograms(pairs, result) },
+      });
+    }
     setExit(0);
   });
 }
 
 /** Loads both files, pairs their columns and computes the drift of each, with progress. */
-async function compareFiles(options: DriftOptions, progress: Progress): Promise<DataDriftResult> {
+async function compareFiles(
+  options: DriftOptions,
+  progress: Progress,
+): Promise<{ result: DataDriftResult; pairs: [Column, Column][] }> {
   const load = loaderOptions(options);
   // Both files at once: DuckDB parses one while JavaScript fills the other's columns (~30% faster on 2 cores).
   progress.start('reading both files', 100);
@@ -129,7 +142,7 @@ async function compareFiles(options: DriftOptions, progress: Progress): Promise<
     requireValues(cur, current.file);
   }
   progress.start('testing columns', pairs.length);
-  return parallelDrift(pairs, {
+  const result = await parallelDrift(pairs, {
     test: options.test,
     threshold: options.threshold,
     driftShare: options.driftShare,
@@ -137,6 +150,7 @@ async function compareFiles(options: DriftOptions, progress: Progress): Promise<
     workers: options.workers,
     onColumnDone: (done) => progress.update(done),
   });
+  return { result, pairs };
 }
 
 /** Every column of both files, which must have the same columns; the message lists what differs. */

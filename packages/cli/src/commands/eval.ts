@@ -31,6 +31,7 @@ import {
   checkRowSums,
 } from '../evalChecks.js';
 import { createProgress, type Progress } from '../progress.js';
+import { binaryCurves, regressionCurves, writeHtmlReport } from '../reportData.js';
 import { requireColumn } from '../requireColumn.js';
 import { type Terminal, useColor } from '../terminal.js';
 import { nonNegativeInteger, openUnitInterval, positiveInteger, safeInteger } from './numberOptions.js';
@@ -54,6 +55,7 @@ interface EvalOptions extends DataOptionValues {
   resamples: number;
   seed: number;
   format: 'text' | 'json';
+  html?: string;
 }
 
 export function registerEvalCommand(
@@ -113,10 +115,12 @@ export function registerEvalCommand(
         .default(1000),
     )
     .addOption(new Option('--seed <n>', 'bootstrap seed').argParser(safeInteger('--seed')).default(0))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--html <file>', 'also write a self-contained HTML report to this file');
   addDataOptions(command).action(async (options: EvalOptions) => {
     const progress = createProgress(terminal);
     let evaluation: Evaluation;
+    const chartInputs: ChartInputs = {};
     try {
       progress.start('reading data', 100);
       const loaded = await loadFrame(options.data, {
@@ -124,13 +128,29 @@ export function registerEvalCommand(
         onProgress: (f) => progress.update(f * 100),
       });
       progress.stop();
-      evaluation = withFile(options.data, () => evaluate(loaded.frame, loaded.file, options, progress));
+      evaluation = withFile(options.data, () =>
+        evaluate(loaded.frame, loaded.file, options, progress, chartInputs),
+      );
     } finally {
       // Also on errors: the bar hides the cursor, and the message must start on a clean line.
       progress.stop();
     }
     if (options.format === 'json') terminal.stdout(`${JSON.stringify(evalJson(evaluation), null, 2)}\n`);
     else terminal.stdout(`${renderEvalText(evaluation, { color: useColor(terminal) })}\n`);
+    if (options.html !== undefined) {
+      const { binary, regression } = chartInputs;
+      await writeHtmlReport(options.html, {
+        title: `Evaluation: ${options.data}`,
+        evaluation: {
+          result: evaluation,
+          curves: binary
+            ? binaryCurves(binary.yTrue, binary.yScore)
+            : regression
+              ? regressionCurves(regression.actual, regression.predicted)
+              : undefined,
+        },
+      });
+    }
     setExit(0);
   });
 }
@@ -178,7 +198,19 @@ function need(value: string | undefined, flag: string, task: string): string {
   return value;
 }
 
-function evaluate(frame: Frame, file: string, options: EvalOptions, progress: Progress): Evaluation {
+/** Arrays that `evaluate` already holds and the HTML report's charts need. */
+interface ChartInputs {
+  binary?: { yTrue: Int32Array; yScore: Float64Array };
+  regression?: { actual: Float64Array; predicted: Float64Array };
+}
+
+function evaluate(
+  frame: Frame,
+  file: string,
+  options: EvalOptions,
+  progress: Progress,
+  chartInputs: ChartInputs = {},
+): Evaluation {
   const column = (name: string, flag: string) => requireColumn(frame, name, file, flag);
   const notes: string[] = [];
   let set: MetricSet;
@@ -226,6 +258,7 @@ function evaluate(frame: Frame, file: string, options: EvalOptions, progress: Pr
         yPred = encodeLabels(prediction, ordered, file, 'prediction').codes;
       }
       set = binaryMetrics(yTrue, yPred, yScore);
+      if (yScore) chartInputs.binary = { yTrue, yScore };
       if (yPred)
         matrix = { labels: ordered, matrix: confusionMatrix(yTrue, yPred, { labels: [0, 1] }).matrix };
       notes.push(`positive class: ${JSON.stringify(positive)}`);
@@ -313,11 +346,10 @@ function evaluate(frame: Frame, file: string, options: EvalOptions, progress: Pr
         nFeatures = frame.columns.filter((c) => !roles.has(c.name)).length;
         notes.push(`adjustedR2 assumes ${nFeatures} features (the other columns); set --n-features`);
       }
-      set = regressionMetrics(
-        numericValues(target, file, 'target'),
-        numericValues(prediction, file, 'prediction'),
-        { nFeatures },
-      );
+      const actual = numericValues(target, file, 'target');
+      const predicted = numericValues(prediction, file, 'prediction');
+      set = regressionMetrics(actual, predicted, { nFeatures });
+      chartInputs.regression = { actual, predicted };
       break;
     }
     case 'clustering': {

@@ -62,7 +62,10 @@ function notes(result: DataDriftResult, paint: Paint): string[] {
  * its threshold. Ties (two p-values of 0, two infinite distances) keep the input order: the sort is stable and the
  * comparison never returns NaN.
  */
-function byEvidence(a: DataDriftResult['columns'][number], b: DataDriftResult['columns'][number]): number {
+export function byEvidence(
+  a: DataDriftResult['columns'][number],
+  b: DataDriftResult['columns'][number],
+): number {
   if (a.drift !== b.drift) return a.drift ? -1 : 1;
   const pa = a.pValueAdjusted ?? a.pValue;
   const pb = b.pValueAdjusted ?? b.pValue;
