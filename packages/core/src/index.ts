@@ -7,4 +7,5 @@ export * from './metrics/index.js';
 export * from './quality/index.js';
 export * from './schema/index.js';
 export * from './stats/index.js';
+export * from './suite/index.js';
 export * from './validation.js';
