@@ -2,7 +2,7 @@
 // through the reference implementation (scipy / scikit-learn / pandas via /usr/bin/python3, when installed).
 // Prints a table with the ratio reference / Vigil (> 1: Vigil is faster). Not a test: it never fails on timing.
 //   npm run bench                 all workloads
-//   npm run bench -- ks auc       only these (ks, auc, parquet, csv, drift)
+//   npm run bench -- ks auc       only these (ks, auc, parquet, profile, csv, drift)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -142,6 +142,36 @@ if (want('parquet')) {
       `${vigil.value.frame.nRows} rows (flights-3m; pandas cannot read Parquet here: no pyarrow)`,
     );
   } else console.log('load-parquet   skipped: ../shared/data/vega/flights-3m.parquet not found');
+}
+
+if (want('profile')) {
+  // Issue 3 budget: `vigil profile` on flights-3m.parquet <= 5 s, end to end in a fresh process.
+  const flights = resolve(root, '../shared/data/vega/flights-3m.parquet');
+  if (existsSync(flights)) {
+    const run = spawnSync(
+      '/usr/bin/time',
+      [
+        '-f',
+        '%e %M',
+        process.execPath,
+        resolve(root, 'packages/cli/dist/bin.js'),
+        'profile',
+        '--data',
+        flights,
+        '--format',
+        'json',
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
+    const [wall, kb] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
+    record(
+      'profile-3m',
+      '<= 5 s',
+      { seconds: wall },
+      undefined,
+      `peak RSS ${(kb / 1024).toFixed(0)} MB (flights-3m; exit ${run.status})`,
+    );
+  } else console.log('profile-3m     skipped: ../shared/data/vega/flights-3m.parquet not found');
 }
 
 const driftDir = resolve(dir, 'drift');
