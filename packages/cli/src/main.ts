@@ -1,5 +1,6 @@
 import { closeIo } from '@vigil/io';
 import { Command, CommanderError } from 'commander';
+import { registerCheckCommand } from './commands/check.js';
 import { registerDriftCommand } from './commands/drift.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerProfileCommand } from './commands/profile.js';
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[], terminal: Terminal): Promise
   registerDriftCommand(program, terminal, setExit);
   registerProfileCommand(program, terminal, setExit);
   registerSchemaCommand(program, terminal, setExit);
+  registerCheckCommand(program, terminal, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -13,9 +13,13 @@ export function formatError(error: unknown, debug: boolean): string {
         : '\n(run with --debug for details)';
     return `error: ${message}${detail}\n`;
   }
-  const lines = [`error: ${error.message}`];
-  const { file, column, row } = error.location;
-  if (file !== undefined) lines.push(`  file:   ${file}`);
+  const { file, column, row, line } = error.location;
+  // A place in a file the user wrote (a suite) reads as editors and compilers print it: file:line: message.
+  const lines =
+    file !== undefined && line !== undefined
+      ? [`error: ${file}:${line}: ${error.message}`]
+      : [`error: ${error.message}`];
+  if (file !== undefined && line === undefined) lines.push(`  file:   ${file}`);
   if (column !== undefined) lines.push(`  column: ${column}`);
   if (row !== undefined) lines.push(`  row:    ${row}`);
   if (error.hint) lines.push(`  hint:   ${error.hint}`);

@@ -44,4 +44,14 @@ describe('formatError', () => {
     expect(formatError(bug, true)).toMatch(/^error: x is undefined\nTypeError: x is undefined\n {4}at /);
     expect(formatError('plain string', false)).toBe('error: plain string\n(run with --debug for details)\n');
   });
+
+  it('formatError(VigilError with file and line) reads file:line: message, as compilers print it', () => {
+    const error = new VigilError(ErrorCodes.INVALID_ARGUMENT, 'checks: unknown check "acuracy"', {
+      location: { file: 'suite.yaml', line: 12, column: 'age' },
+      hint: 'did you mean "accuracy"?',
+    });
+    expect(formatError(error, false)).toBe(
+      'error: suite.yaml:12: checks: unknown check "acuracy"\n  column: age\n  hint:   did you mean "accuracy"?\n',
+    );
+  });
 });

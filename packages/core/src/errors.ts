@@ -35,6 +35,8 @@ export interface ErrorLocation {
   column?: string;
   /** 1-based data row (the header is row 0), as a person counts rows in a spreadsheet. */
   row?: number;
+  /** 1-based line in a text file the user wrote (a suite YAML), as an editor counts lines. */
+  line?: number;
 }
 
 /**

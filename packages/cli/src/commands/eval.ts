@@ -36,7 +36,7 @@ import { requireColumn } from '../requireColumn.js';
 import { type Terminal, useColor } from '../terminal.js';
 import { nonNegativeInteger, openUnitInterval, positiveInteger, safeInteger } from './numberOptions.js';
 
-interface EvalOptions extends DataOptionValues {
+export interface EvalOptions extends DataOptionValues {
   data: string;
   task: EvaluationTask;
   target?: string;
@@ -204,7 +204,7 @@ interface ChartInputs {
   regression?: { actual: Float64Array; predicted: Float64Array };
 }
 
-function evaluate(
+export function evaluate(
   frame: Frame,
   file: string,
   options: EvalOptions,

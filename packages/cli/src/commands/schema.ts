@@ -70,7 +70,7 @@ export function registerSchemaCommand(
   });
 }
 
-async function readSchema(file: string): Promise<Schema> {
+export async function readSchema(file: string): Promise<Schema> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

@@ -1,10 +1,21 @@
 /**
  * The HTML report: one self-contained file (inline CSS, inline SVG charts, no script, no external URL) that opens
- * offline and prints. A summary in plain words comes first, then model quality, then data drift.
+ * offline and prints. A summary in plain words comes first, then the checks, model quality, data drift and data
+ * quality.
  */
-import type { ColumnDriftResult, DataDriftResult, Evaluation } from '@vigil/core';
+import type {
+  CheckResult,
+  ColumnDriftResult,
+  ColumnProfile,
+  DataDriftResult,
+  Evaluation,
+  FrameProfile,
+  SuiteResult,
+} from '@vigil/core';
+import { formatCondition } from '../text/formatCondition.js';
 import { formatNumber } from '../text/formatNumber.js';
 import { byEvidence } from '../text/renderDriftText.js';
+import { byStatus, checkInWords, suiteCounts } from '../text/renderSuiteText.js';
 import { escapeHtml } from './escapeHtml.js';
 import { histogramColumns } from './histogramColumns.js';
 import { reportCss } from './reportCss.js';
@@ -51,9 +62,13 @@ export interface HtmlReportInput {
     histograms?: Readonly<Record<string, DriftHistogram>>;
   };
   evaluation?: { result: Evaluation; curves?: EvaluationCurves };
+  /** The result of `vigil check`, shown as a "Checks" section right after the summary, failed checks first. */
+  checks?: SuiteResult;
+  /** A `profileFrame` result, shown as a data-quality table (missing share, distinct values, min/max/mean). */
+  quality?: FrameProfile;
 }
 
-/** Drift rows shown before the rest of the table is folded away. */
+/** Drift, check and data-quality rows shown before the rest of a table is folded away. */
 const VISIBLE_ROWS = 100;
 /** Up to this many histograms are open on load; more are all folded, so long reports stay scannable. */
 const OPEN_HISTOGRAMS = 10;
@@ -94,7 +109,8 @@ const taskNames: Record<Evaluation['task'], string> = {
 };
 
 /**
- * Renders drift and/or evaluation results as one self-contained HTML document: inline CSS (with print rules),
+ * Renders checks, drift, evaluation and/or data-quality results as one self-contained HTML document: inline CSS
+ * (with print rules),
  * charts as inline SVG drawn by ECharts' server-side renderer, no `<script>`, no external URL, every user string
  * (title, column names, categories, notes) HTML-escaped. Drift histograms are drawn for the columns that
  * {@link histogramColumns} selects; the report says how many columns have none.
@@ -105,8 +121,10 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   const body = [
     `<header><h1>${escapeHtml(input.title)}</h1><p class="meta">Generated ${escapeHtml(input.generatedAt)}</p></header>`,
     summarySection(input),
+    input.checks ? checksSection(input.checks) : '',
     input.evaluation ? evaluationSection(input.evaluation.result, input.evaluation.curves ?? {}) : '',
     input.drift ? driftSection(input.drift.result, input.drift.histograms ?? {}) : '',
+    input.quality ? qualitySection(input.quality) : '',
     footer(input.versions),
   ].join('\n');
   return `<!doctype html>
@@ -168,6 +186,32 @@ function summarySection(input: HtmlReportInput): string {
         }.</li>`,
       );
     }
+  }
+  if (input.quality) {
+    const q = input.quality;
+    items.push(
+      `<li class="neutral"><span class="label">Data quality</span> ${plural(q.nRows, 'row')} × ${plural(
+        q.nColumns,
+        'column',
+      )}; ${plural(q.columnsWithMissing, 'column')} with missing values; ${plural(
+        q.duplicatedRows.count,
+        'duplicated row',
+      )}.</li>`,
+    );
+  }
+  if (input.checks) {
+    const { summary, checks } = input.checks;
+    const tone = summary.failed + summary.errored > 0 ? 'bad' : summary.warned > 0 ? 'warn' : 'good';
+    const named = [...checks].sort(byStatus).filter((c) => c.status !== 'pass');
+    const list = named
+      .slice(0, 3)
+      .map((c) => escapeHtml(checkInWords(c)))
+      .join(', ');
+    items.push(
+      `<li class="${tone}"><span class="label">Checks</span> <b>${suiteCounts(summary)}</b>${
+        named.length > 0 ? `: ${list}${named.length > 3 ? `, and ${named.length - 3} more` : ''}` : ''
+      }.</li>`,
+    );
   }
   return `<section class="summary" aria-label="Summary"><h2>Summary</h2><ul>${items.join('')}</ul></section>`;
 }
@@ -393,6 +437,104 @@ function histogramSvg(h: DriftHistogram): string {
   return histogramOverlaySvg(short, h.reference, h.current, {
     xName: h.edges ? 'value (bin centre)' : undefined,
   });
+}
+
+const statusBadge: Record<CheckResult['status'], string> = {
+  fail: '<span class="badge bad">fail</span>',
+  error: '<span class="badge bad">error</span>',
+  warn: '<span class="badge warn">warn</span>',
+  pass: '<span class="badge good">pass</span>',
+};
+
+function checksSection(suite: SuiteResult): string {
+  const ordered = [...suite.checks].sort(byStatus);
+  const head =
+    '<thead><tr><th>status</th><th>check</th><th class="num">value</th><th>condition</th><th>message</th></tr></thead>';
+  const row = (c: CheckResult) => {
+    const title = c.title && c.title !== c.name ? `<div class="note">${escapeHtml(c.title)}</div>` : '';
+    // A relative condition reads better in the user's words, under its resolved bound.
+    const words =
+      c.condition?.referenceValue !== undefined
+        ? `<div class="note">${escapeHtml(c.condition.description)}</div>`
+        : '';
+    return `<tr class="${c.status}"><td>${statusBadge[c.status]}</td><th scope="row"><code>${escapeHtml(
+      c.name,
+    )}</code>${title}</th><td class="num">${formatNumber(c.value)}</td><td>${escapeHtml(
+      formatCondition(c.condition),
+    )}${words}</td><td class="message">${escapeHtml(c.message ?? '')}</td></tr>`;
+  };
+  const out = ['<section id="checks"><h2>Checks</h2>'];
+  out.push(
+    `<p>Suite <b>${escapeHtml(suite.name)}</b>: ${suiteCounts(suite.summary)}.${
+      suite.checks.length > 1 ? ' Failed and errored checks first, then warnings.' : ''
+    }</p>`,
+  );
+  if (ordered.length > 0)
+    out.push(
+      `<table class="checks">${head}<tbody>${ordered.slice(0, VISIBLE_ROWS).map(row).join('')}</tbody></table>`,
+    );
+  if (ordered.length > VISIBLE_ROWS) {
+    const rest = ordered.slice(VISIBLE_ROWS);
+    out.push(
+      `<details class="more"><summary>Show the other ${plural(rest.length, 'check')}</summary><table class="checks">${head}<tbody>${rest
+        .map(row)
+        .join('')}</tbody></table></details>`,
+    );
+  }
+  out.push('</section>');
+  return out.join('\n');
+}
+
+function qualitySection(q: FrameProfile): string {
+  const head =
+    '<thead><tr><th>column</th><th>type</th><th class="num">missing</th><th class="num">unique</th><th class="num">min</th><th class="num">max</th><th class="num">mean</th></tr></thead>';
+  const row = (c: ColumnProfile) => {
+    const missing = c.missing > 0 ? `<b>${c.missing.toLocaleString('en-US')}</b>` : '0';
+    const share = Number.isNaN(c.missingShare) ? '' : ` (${percent(c.missingShare)})`;
+    const stats =
+      c.kind === 'numeric'
+        ? [c.min, c.max, c.mean].map((v) => `<td class="num">${statValue(v, c.type)}</td>`).join('')
+        : '<td></td><td></td><td></td>';
+    return `<tr><th scope="row">${escapeHtml(c.name)}</th><td>${c.type}</td><td class="num">${missing}${share}</td><td class="num">${c.unique.toLocaleString(
+      'en-US',
+    )}</td>${stats}</tr>`;
+  };
+  const out = ['<section id="data-quality"><h2>Data quality</h2>'];
+  out.push(
+    `<p>${plural(q.nRows, 'row')} × ${plural(q.nColumns, 'column')}; ${plural(
+      q.columnsWithMissing,
+      'column',
+    )} with missing values; ${plural(q.duplicatedRows.count, 'duplicated row')}. Min, max and mean are over the finite values of numerical columns.</p>`,
+  );
+  const visible = q.columns.slice(0, VISIBLE_ROWS);
+  out.push(`<table class="quality">${head}<tbody>${visible.map(row).join('')}</tbody></table>`);
+  if (q.columns.length > VISIBLE_ROWS) {
+    const rest = q.columns.slice(VISIBLE_ROWS);
+    out.push(
+      `<details class="more"><summary>Show the other ${plural(rest.length, 'column')}</summary><table class="quality">${head}<tbody>${rest
+        .map(row)
+        .join('')}</tbody></table></details>`,
+    );
+  }
+  const notes: string[] = [];
+  if (q.constantColumns.length > 0)
+    notes.push(`Constant: ${q.constantColumns.map((n) => `<code>${escapeHtml(n)}</code>`).join(', ')}.`);
+  for (const l of q.targetLeakage)
+    notes.push(
+      `<code>${escapeHtml(l.column)}</code> may leak the target <code>${escapeHtml(q.target ?? '')}</code> (${
+        l.method
+      } ${formatNumber(l.value)}).`,
+    );
+  for (const n of q.notes) notes.push(escapeHtml(n));
+  if (notes.length > 0) out.push(`<ul class="notes">${notes.map((n) => `<li>${n}</li>`).join('')}</ul>`);
+  out.push('</section>');
+  return out.join('\n');
+}
+
+/** Datetimes are profiled as epoch milliseconds: shown as ISO 8601 dates. */
+function statValue(value: number, type: ColumnProfile['type']): string {
+  if (type === 'datetime' && Number.isFinite(value)) return new Date(value).toISOString();
+  return formatNumber(value);
 }
 
 function footer(versions: Record<string, string>): string {

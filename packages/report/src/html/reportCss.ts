@@ -1,7 +1,7 @@
 /** The report's whole stylesheet, inlined into its `<style>`: system fonts only, print rules included. */
 export const reportCss = `
 :root { color-scheme: light; --fg: #111827; --muted: #6b7280; --line: #e5e7eb; --bad: #b91c1c; --bad-bg: #fee2e2;
-  --good: #15803d; --good-bg: #dcfce7; --accent: #1d4ed8; }
+  --good: #15803d; --good-bg: #dcfce7; --warn: #b45309; --warn-bg: #fef3c7; --accent: #1d4ed8; }
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--fg); background: #f9fafb;
   font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -16,6 +16,7 @@ h3 { font-size: 15px; margin: 22px 0 8px; }
 .summary li { padding: 10px 14px; border-radius: 6px; border-left: 5px solid #9ca3af; background: #f3f4f6; font-size: 15px; }
 .summary li.bad { border-color: var(--bad); background: var(--bad-bg); }
 .summary li.good { border-color: var(--good); background: var(--good-bg); }
+.summary li.warn { border-color: var(--warn); background: var(--warn-bg); }
 .summary .label { display: inline-block; min-width: 120px; font-weight: 600; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: 6px 0 12px; }
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
@@ -25,11 +26,17 @@ td.num, th.num { text-align: right; }
 table.drift { width: 100%; }
 table.drift tr.drift { background: #fff7f7; }
 table.drift th[scope=row] { max-width: 360px; overflow-wrap: anywhere; }
+table.checks { width: 100%; }
+table.checks tr.fail, table.checks tr.error { background: #fff7f7; }
+table.checks tr.warn { background: #fffbeb; }
+table.checks th[scope=row], table.quality th[scope=row] { max-width: 360px; overflow-wrap: anywhere; }
+table.checks td.message { max-width: 480px; overflow-wrap: anywhere; white-space: pre-line; }
 .note { font-size: 12px; font-weight: 400; }
 a { color: var(--accent); text-decoration: none; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 600; }
 .badge.bad { color: var(--bad); background: var(--bad-bg); }
 .badge.good { color: var(--good); background: var(--good-bg); }
+.badge.warn { color: var(--warn); background: var(--warn-bg); }
 .columns { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: flex-start; }
 figure { margin: 0; max-width: 100%; }
 figcaption { font-size: 12px; max-width: 300px; }
@@ -52,6 +59,6 @@ footer { margin-top: 32px; padding-top: 10px; border-top: 1px solid var(--line);
   details.hist { border: none; }
   figure, details.hist, tr, .summary li { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
-  .summary li, .badge, table.drift tr.drift, .legend .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .summary li, .badge, table.drift tr.drift, table.checks tr, .legend .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;

@@ -65,6 +65,20 @@ describe('renderHtmlReport in Chromium', () => {
     const summary = page.locator('section.summary');
     await expect.poll(() => summary.isVisible()).toBe(true);
     expect(await summary.innerText()).toMatch(/\d+ of 25 columns drifted/);
+    expect(await summary.innerText()).toMatch(/Checks\s+1 of 6 checks failed, 1 errored, 1 warned/);
+
+    // The checks table, right below the summary, failed first, with its badges laid out (not collapsed).
+    const checks = page.locator('section#checks');
+    await expect.poll(() => checks.isVisible()).toBe(true);
+    const statuses = await checks.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.className));
+    expect(statuses).toEqual(['fail', 'error', 'warn', 'pass', 'pass', 'pass']);
+    const badge = await checks.locator('.badge.bad').first().boundingBox();
+    expect(badge?.width).toBeGreaterThan(10);
+    const summaryBox = await summary.boundingBox();
+    const checksBox = await checks.boundingBox();
+    expect(checksBox!.y).toBeGreaterThanOrEqual(summaryBox!.y + summaryBox!.height);
+    expect(checksBox!.y).toBeLessThan(900); // on the first screen at 1280 × 900
+    expect(await page.locator('section#data-quality tbody tr').count()).toBe(26);
 
     // Confusion matrix, ROC, PR (the figures of the quality section) and the open drift histograms.
     const boxes = await page.locator('svg.chart').evaluateAll((svgs) =>

@@ -1,5 +1,7 @@
+import { type CheckResult, summarizeChecks } from '@vigil/core';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, histogramColumns, renderHtmlReport } from '../../src/index.js';
+import { escapeHtml, formatNumber, histogramColumns, renderHtmlReport } from '../../src/index.js';
+import { suiteFixture } from '../helpers/suiteFixture.js';
 import { reportFixture } from './reportFixture.js';
 
 const small = reportFixture(25);
@@ -96,5 +98,124 @@ describe('histogramColumns', () => {
 describe('escapeHtml', () => {
   it('escapeHtml(text) replaces the five HTML-special characters', () => {
     expect(escapeHtml(`a<b & "c" 'd'>`)).toBe('a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;');
+  });
+});
+
+/** The text of one section of `page`, from its opening tag to its `</section>`. */
+function section(page: string, id: string): string {
+  const start = page.indexOf(`<section id="${id}">`);
+  expect(start).toBeGreaterThanOrEqual(0);
+  return page.slice(start, page.indexOf('</section>', start));
+}
+
+const bare = { title: 't', generatedAt: '2024-01-01T00:00:00Z', versions: {} };
+
+describe('renderHtmlReport checks and data quality', () => {
+  it('renderHtmlReport(checks) puts the Checks section right after the summary', () => {
+    const summaryEnd = html.indexOf('</section>', html.indexOf('class="summary"'));
+    expect(html.indexOf('<section id="checks">')).toBe(summaryEnd + '</section>\n'.length);
+    expect(html.indexOf('<section id="checks">')).toBeLessThan(html.indexOf('<section id="quality">'));
+  });
+
+  it('renderHtmlReport(checks) says in the summary how many checks failed, and which', () => {
+    const summary = html.slice(html.indexOf('class="summary"'), html.indexOf('<section id="checks">'));
+    expect(summary).toContain(
+      '<li class="bad"><span class="label">Checks</span> <b>1 of 6 checks failed, 1 errored, 1 warned</b>: accuracy 0.838 (needs ≥ 0.9), missingShare[age] errored, drift.share 0.36 (needs ≤ 0.2).</li>',
+    );
+    const passing = renderHtmlReport({ ...bare, checks: suiteFixture() });
+    expect(passing).toContain('<b>2 of 7 checks failed, 1 errored, 1 warned</b>');
+    expect(passing).toContain(', and 1 more.</li>');
+  });
+
+  it('renderHtmlReport(checks) lists every check failed first, with badge, value and condition', () => {
+    const page = renderHtmlReport({ ...bare, checks: suiteFixture() });
+    const checks = section(page, 'checks');
+    const rows = [
+      ...checks.matchAll(
+        /<tr class="(\w+)">.*?<code>(.*?)<\/code>.*?<td class="num">(.*?)<\/td><td>(.*?)<\/td>/g,
+      ),
+    ];
+    expect(rows.map((m) => [m[1], m[2], m[3]])).toEqual([
+      ['fail', 'accuracy', '0.78'],
+      ['fail', 'f1', '0.61'],
+      ['error', 'missingShare[age]', '—'],
+      ['warn', 'drift.share', '0.4'],
+      ['pass', 'rocAuc', '0.912'],
+      ['pass', 'a&lt;b &amp; &quot;c&quot;', '3'],
+      ['pass', 'rmse', '1.235e-5'],
+    ]);
+    expect(rows[1][4]).toBe(
+      '≥ 0.6175 (reference 0.65)<div class="note">not worse than reference by more than 5%</div>',
+    );
+    expect(checks).toContain('<span class="badge warn">warn</span>');
+    expect(checks).toContain('<div class="note">Rows where a &lt; b &amp; &#39;c&#39;</div>');
+    expect(page).not.toContain('a<b');
+  });
+
+  it('renderHtmlReport(warnings only) marks the summary line as a warning; all passed as good', () => {
+    const check = (status: CheckResult['status']): CheckResult => ({
+      name: status,
+      title: status,
+      status,
+      value: 1,
+      severity: status === 'warn' ? 'warn' : 'fail',
+    });
+    const suite = (checks: CheckResult[]) => ({
+      name: 's',
+      checks,
+      summary: summarizeChecks(checks),
+      metadata: {},
+    });
+    expect(renderHtmlReport({ ...bare, checks: suite([check('pass'), check('warn')]) })).toContain(
+      '<li class="warn"><span class="label">Checks</span> <b>1 of 2 checks warned</b>: warn 1.</li>',
+    );
+    expect(renderHtmlReport({ ...bare, checks: suite([check('pass'), check('pass')]) })).toContain(
+      '<li class="good"><span class="label">Checks</span> <b>All 2 checks passed</b>.</li>',
+    );
+  });
+
+  it('renderHtmlReport(150 checks) folds the checks after the first 100', () => {
+    const checks = Array.from(
+      { length: 150 },
+      (_, i): CheckResult => ({ name: `c${i}`, title: `c${i}`, status: 'pass', value: i, severity: 'fail' }),
+    );
+    const page = renderHtmlReport({
+      ...bare,
+      checks: { name: 's', checks, summary: summarizeChecks(checks), metadata: {} },
+    });
+    expect(page.match(/<tr class="pass">/g)).toHaveLength(150);
+    expect(page).toContain('Show the other 50 checks</summary>');
+  });
+
+  it('renderHtmlReport(quality) shows missing share, unique and numerical min/max/mean per column', () => {
+    const quality = small.quality!;
+    const part = section(html, 'data-quality');
+    expect(part).toContain(
+      `<p>400 rows × ${quality.nColumns} columns; 1 column with missing values; 0 duplicated rows.`,
+    );
+    const rows = part.match(/<tr><th scope="row">/g) ?? [];
+    expect(rows).toHaveLength(quality.nColumns);
+    const income = quality.columns.find((c) => c.name === 'income')!;
+    expect(income.kind).toBe('numeric');
+    if (income.kind !== 'numeric') return;
+    expect(income.missing).toBe(44); // rows 4, 13, …, 391 of 400
+    expect(part).toContain(
+      `<tr><th scope="row">income</th><td>numerical</td><td class="num"><b>44</b> (11%)</td><td class="num">356</td><td class="num">${formatNumber(
+        income.min,
+      )}</td><td class="num">${formatNumber(income.max)}</td><td class="num">${formatNumber(income.mean)}</td></tr>`,
+    );
+    // Categorical columns: counts only, escaped name.
+    expect(part).toMatch(
+      /<tr><th scope="row">&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;<\/th><td>categorical<\/td><td class="num">0 \(0%\)<\/td><td class="num">3<\/td><td><\/td><td><\/td><td><\/td><\/tr>/,
+    );
+    expect(html).toContain('<span class="label">Data quality</span> 400 rows × 26 columns;');
+  });
+
+  it('renderHtmlReport(input without checks or quality) has neither section', () => {
+    const page = renderHtmlReport({ ...small, checks: undefined, quality: undefined });
+    expect(page).not.toContain('id="checks"');
+    expect(page).not.toContain('id="data-quality"');
+    expect(page).not.toContain('<span class="label">Checks</span>');
+    expect(page).not.toContain('<span class="label">Data quality</span>');
   });
 });

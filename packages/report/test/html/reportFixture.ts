@@ -1,7 +1,9 @@
 import {
   binaryMetrics,
   binnedProportions,
+  type CheckResult,
   type Column,
+  type ConditionOperator,
   categoricalFromStrings,
   confusionMatrix,
   countProportions,
@@ -11,7 +13,10 @@ import {
   evaluateMetricSet,
   precisionRecallCurve,
   prepareDriftColumn,
+  profileFrame,
   rocCurve,
+  type SuiteResult,
+  summarizeChecks,
 } from '@vigil/core';
 import {
   type DriftHistogram,
@@ -20,9 +25,10 @@ import {
 } from '../../src/index.js';
 
 /**
- * A drift + binary-evaluation report input built with the core's functions, on seeded synthetic data:
- * `nColumns` numerical columns (every third one shifted in the current data) plus two categorical ones whose
- * names and categories are hostile HTML.
+ * A drift + binary-evaluation + checks + data-quality report input built with the core's functions, on seeded
+ * synthetic data: `nColumns` numerical columns (every third one shifted in the current data) plus two categorical
+ * ones whose names and categories are hostile HTML. The checks hold every status, computed from the fixture's own
+ * numbers; the data-quality profile is that of the current data plus an `income` column with missing values.
  */
 export function reportFixture(nColumns: number, rows = 400): HtmlReportInput {
   const random = createRandom(7);
@@ -87,6 +93,42 @@ export function reportFixture(nColumns: number, rows = 400): HtmlReportInput {
     labels: ['stay', 'churn <&>'],
     matrix: confusionMatrix(yTrue, yPred, { labels: [0, 1] }).matrix,
   };
+  const income = Float64Array.from({ length: rows }, (_, i) =>
+    i % 9 === 4 ? Number.NaN : 30_000 + 8_000 * normal(),
+  );
+  const quality = profileFrame(
+    createFrame([...cur, { kind: 'numeric', name: 'income', type: 'numerical', values: income }]),
+  );
+  const scriptColumn = quality.columns.find((c) => c.name.startsWith('<script>'))!;
+  const checkList = [
+    check('accuracy', 'Accuracy on current data', evaluation.metrics.accuracy, 'gte', 0.9, 'fail', 'model'),
+    check('rocAuc', 'ROC AUC on current data', evaluation.metrics.rocAuc, 'gte', 0.85, 'fail', 'model'),
+    check('drift.share', 'Share of drifted columns', result.driftShare, 'lte', 0.2, 'warn', 'drift'),
+    {
+      name: 'missingShare[age]',
+      title: 'Missing values in age',
+      status: 'error',
+      value: null,
+      condition: { operator: 'lte', threshold: 0.05, description: 'lte 0.05' },
+      severity: 'fail',
+      message: 'missingShare: column "age" not found; did you mean "income"?',
+    } satisfies CheckResult,
+    check(
+      `missingShare[${scriptColumn.name}]`,
+      'Missing values',
+      scriptColumn.missingShare,
+      'lte',
+      0.05,
+      'fail',
+    ),
+    check('duplicatedRows', 'Duplicated rows', quality.duplicatedRows.count, 'eq', 0, 'fail', 'quality'),
+  ];
+  const checks: SuiteResult = {
+    name: 'churn <gate>',
+    checks: checkList,
+    summary: summarizeChecks(checkList),
+    metadata: { rows: { current: rows } },
+  };
   const roc = rocCurve(yTrue, yScore);
   const pr = precisionRecallCurve(yTrue, yScore);
   return {
@@ -94,9 +136,42 @@ export function reportFixture(nColumns: number, rows = 400): HtmlReportInput {
     generatedAt: '2024-05-01T12:00:00Z',
     versions: { vigil: '0.1.0' },
     drift: { result, histograms },
+    checks,
+    quality,
     evaluation: {
       result: evaluation,
       curves: { roc: { fpr: roc.fpr, tpr: roc.tpr }, pr: { precision: pr.precision, recall: pr.recall } },
     },
+  };
+}
+
+/** A check whose status follows from its value, as the engine would decide it. */
+function check(
+  name: string,
+  title: string,
+  value: number,
+  operator: Exclude<ConditionOperator, 'between'>,
+  threshold: number,
+  severity: 'fail' | 'warn',
+  preset?: string,
+): CheckResult {
+  const ok = {
+    gt: value > threshold,
+    gte: value >= threshold,
+    lt: value < threshold,
+    lte: value <= threshold,
+    eq: value === threshold,
+  }[operator];
+  return {
+    name,
+    title,
+    status: ok ? 'pass' : severity,
+    value,
+    condition: { operator, threshold, description: `${operator} ${threshold}` },
+    severity,
+    message: ok
+      ? undefined
+      : `${name} ${Number(value.toPrecision(4))} does not satisfy ${operator} ${threshold}`,
+    preset,
   };
 }
