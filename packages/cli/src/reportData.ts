@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import {
   binnedProportions,
   type Column,
+  calibrationCurve,
   countProportions,
   type DataDriftResult,
   histogramBinEdges,
@@ -76,13 +77,36 @@ function topCategories(keys: string[], reference: Float64Array, current: Float64
   };
 }
 
-/** ROC and precision–recall curves of a binary scorer (core `rocCurve`, `precisionRecallCurve`), thinned. */
+/** Arrays that `evaluate` (commands/eval.ts) already holds and the HTML report's charts need. */
+export interface ChartInputs {
+  /** Binary task with a score: class codes (1 = positive) and the positive-class probability. */
+  binary?: { yTrue: Int32Array; yScore: Float64Array };
+  regression?: { actual: Float64Array; predicted: Float64Array };
+}
+
+/** The charts of the model-quality section for what `evaluate` collected (none for other tasks). */
+export function evaluationCurves(inputs: ChartInputs): EvaluationCurves | undefined {
+  const { binary, regression } = inputs;
+  if (binary) return binaryCurves(binary.yTrue, binary.yScore);
+  if (regression) return regressionCurves(regression.actual, regression.predicted);
+  return undefined;
+}
+
+/**
+ * ROC and precision–recall curves (core `rocCurve`, `precisionRecallCurve`, thinned) and the calibration curve
+ * (core `calibrationCurve`, 10 bins of equal width) of a binary scorer.
+ */
 export function binaryCurves(yTrue: ArrayLike<number>, yScore: ArrayLike<number>): EvaluationCurves {
   const roc = rocCurve(yTrue, yScore);
   const pr = precisionRecallCurve(yTrue, yScore);
+  const calibration = calibrationCurve(yTrue, yScore, { nBins: 10, strategy: 'uniform' });
   const r = thinPair(roc.fpr, roc.tpr);
   const p = thinPair(pr.recall, pr.precision);
-  return { roc: { fpr: r[0], tpr: r[1] }, pr: { recall: p[0], precision: p[1] } };
+  return {
+    roc: { fpr: r[0], tpr: r[1] },
+    pr: { recall: p[0], precision: p[1] },
+    calibration: { probTrue: calibration.probTrue, probPred: calibration.probPred },
+  };
 }
 
 /** Predicted-vs-actual points (at most 2000, by stride) and the Sturges histogram of the residuals. */

@@ -4,14 +4,18 @@
  */
 import path from 'node:path';
 import {
+  assertUniqueCheckIds,
   type Condition,
   checkNames,
   closestNames,
+  type DriftTestName,
+  driftTestNames,
   ErrorCodes,
   type EvaluationTask,
   findCheck,
   isPresetName,
   type PresetName,
+  type PValueCorrection,
   type Suite,
   type SuiteCheck,
   VigilError,
@@ -35,8 +39,18 @@ export interface SuiteDataSpec {
   k?: number[];
   nFeatures?: number;
   columns?: string[];
+  /** `data.drift`: the options of `vigil drift` for every drift check (and the data-drift preset). */
+  drift?: SuiteDriftSpec;
   /** Line of each key under `data:`, for messages about it (e.g. a role column missing from the data). */
   lines: Record<string, number>;
+}
+
+/** The drift options a suite may set, as `vigil drift --test --threshold --drift-share --correction`. */
+export interface SuiteDriftSpec {
+  test?: DriftTestName | 'auto';
+  threshold?: number;
+  driftShare?: number;
+  correction?: PValueCorrection;
 }
 
 export interface SuiteFile {
@@ -47,6 +61,7 @@ export interface SuiteFile {
 const tasks = ['binary', 'multiclass', 'regression', 'clustering', 'ranking'] as const;
 const operators = ['gt', 'gte', 'lt', 'lte', 'eq', 'between'] as const;
 const relativeConditions = ['notWorseThanReference', 'closeToReference'] as const;
+const corrections: readonly PValueCorrection[] = ['none', 'bonferroni', 'holm', 'fdr_bh'];
 
 /**
  * Parses and checks a suite.
@@ -149,6 +164,7 @@ export function parseSuiteFile(text: string, file: string): SuiteFile {
     'k',
     'nFeatures',
     'columns',
+    'drift',
   ];
   const d = entries(dataEntry!.node, dataKeys, 'data');
   const folder = path.dirname(file);
@@ -189,8 +205,56 @@ export function parseSuiteFile(text: string, file: string): SuiteFile {
     k,
     nFeatures: number(d.get('nFeatures'), 'data.nFeatures'),
     columns: stringList(d.get('columns'), 'data.columns'),
+    drift: parseDrift(d.get('drift')),
     lines: Object.fromEntries([...d].map(([key, v]) => [key, v.line ?? dataEntry!.line ?? 1])),
   };
+
+  /** `data.drift: { test, threshold, driftShare, correction }`, checked as `vigil drift` checks its options. */
+  function parseDrift(
+    entry: { node: Node | null; line: number | undefined } | undefined,
+  ): SuiteDriftSpec | undefined {
+    if (!entry) return undefined;
+    if (!isMap(entry.node))
+      return fail(
+        entry.line,
+        'data.drift must be a mapping, e.g. { test: ks, threshold: 0.01, driftShare: 0.3, correction: holm }',
+      );
+    const o = entries(entry.node, ['test', 'threshold', 'driftShare', 'correction'], 'data.drift');
+    const at = (key: string) => lineOf(o.get(key)?.node) ?? o.get(key)?.line;
+    const test = string(o.get('test'), 'data.drift.test');
+    const tests = ['auto', ...driftTestNames];
+    if (test !== undefined && !tests.includes(test)) {
+      fail(
+        at('test'),
+        `data.drift.test must be auto or one of ${driftTestNames.join(', ')}; got ${JSON.stringify(test)}`,
+        suggestion(test, tests),
+      );
+    }
+    const threshold = number(o.get('threshold'), 'data.drift.threshold');
+    if (threshold !== undefined && !(threshold > 0)) {
+      fail(at('threshold'), `data.drift.threshold must be a number > 0; got ${threshold}`);
+    }
+    const driftShare = number(o.get('driftShare'), 'data.drift.driftShare');
+    if (driftShare !== undefined && !(driftShare > 0 && driftShare <= 1)) {
+      fail(at('driftShare'), `data.drift.driftShare must be in (0, 1]; got ${driftShare}`);
+    }
+    const correction = string(o.get('correction'), 'data.drift.correction');
+    if (correction !== undefined && !(corrections as readonly string[]).includes(correction)) {
+      fail(
+        at('correction'),
+        `data.drift.correction must be one of ${corrections.join(', ')}; got ${JSON.stringify(correction)}`,
+        /^(bh|benjamini|fdr)/i.test(correction)
+          ? 'did you mean "fdr_bh" (Benjamini–Hochberg)?'
+          : suggestion(correction, corrections),
+      );
+    }
+    return {
+      ...(test === undefined ? {} : { test: test as DriftTestName | 'auto' }),
+      ...(threshold === undefined ? {} : { threshold }),
+      ...(driftShare === undefined ? {} : { driftShare }),
+      ...(correction === undefined ? {} : { correction: correction as PValueCorrection }),
+    };
+  }
 
   // presets:
   const presets: NonNullable<Suite['presets']> = [];
@@ -240,6 +304,7 @@ export function parseSuiteFile(text: string, file: string): SuiteFile {
     let check: SuiteCheck | undefined;
     let severity: SuiteCheck['severity'];
     let column: string | undefined;
+    let name: string | undefined;
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       const keyLine = lineOf(pair.key as Node) ?? line;
@@ -251,12 +316,16 @@ export function parseSuiteFile(text: string, file: string): SuiteFile {
         severity = s as 'fail' | 'warn';
       } else if (key === 'column') {
         column = string({ node: value, line: keyLine }, 'column');
+      } else if (key === 'name') {
+        name = string({ node: value, line: keyLine }, 'name');
+        if (name === undefined || name.trim() === '')
+          fail(keyLine, `name must be a non-empty string; got ${JSON.stringify(name ?? null)}`);
       } else {
         if (check) {
           fail(
             keyLine,
             `checks: one check per item; got ${JSON.stringify(check.check)} and ${JSON.stringify(key)}`,
-            suggestion(key, ['severity', 'column']),
+            suggestion(key, ['severity', 'column', 'name']),
           );
         }
         if (!findCheck(key)) {
@@ -270,6 +339,7 @@ export function parseSuiteFile(text: string, file: string): SuiteFile {
       ...check,
       ...(severity === undefined ? {} : { severity }),
       ...(column === undefined ? {} : { column }),
+      ...(name === undefined ? {} : { name }),
     };
   }
 
@@ -328,10 +398,10 @@ export function parseSuiteFile(text: string, file: string): SuiteFile {
   }
 
   const nameValue = string(top.get('name'), 'name');
-  return {
-    suite: { name: nameValue ?? path.basename(file), file, presets, checks },
-    data,
-  };
+  const suite: Suite = { name: nameValue ?? path.basename(file), file, presets, checks };
+  // Before any data is read: two checks with one id would shadow each other.
+  assertUniqueCheckIds(suite);
+  return { suite, data };
 }
 
 function suggestion(name: string, candidates: readonly string[]): string | undefined {

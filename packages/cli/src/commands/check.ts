@@ -20,6 +20,7 @@ import { renderJUnit, renderSuiteText } from '@vigil/report';
 import { type Command, Option } from 'commander';
 import { addDataOptions, type DataOptionValues, loaderOptions } from '../dataOptions.js';
 import { harmonizeColumnTypes } from '../harmonizeColumnTypes.js';
+import { memoizeEvaluations, modelReportSection, type SideEvaluations } from '../modelEvaluations.js';
 import { parallelDrift } from '../parallelDrift.js';
 import { createProgress } from '../progress.js';
 import { writeHtmlReport } from '../reportData.js';
@@ -50,21 +51,25 @@ export function registerCheckCommand(
     .option('--html <file>', 'also write a self-contained HTML report to this file');
   addDataOptions(command).action(async (file: string, options: CheckOptions) => {
     const started = performance.now();
+    const startedAt = new Date().toISOString();
     const text = await readSuite(file);
     const { suite, data: spec } = parseSuiteFile(text, file);
     const progress = createProgress(terminal);
     let result: SuiteResult;
+    let evaluations: SideEvaluations | undefined;
     try {
       progress.start('reading data', 100);
-      const data = await loadData(spec, options, suite);
+      const loaded = await loadData(spec, options, suite);
+      evaluations = loaded.evaluations;
       progress.stop();
-      result = runSuite(suite, data);
+      result = runSuite(suite, loaded.data);
     } finally {
       progress.stop();
     }
     result.metadata = {
       ...result.metadata,
       suite: file,
+      startedAt,
       current: spec.current,
       ...(spec.reference ? { reference: spec.reference } : {}),
       durationMs: Math.round(performance.now() - started),
@@ -73,7 +78,13 @@ export function registerCheckCommand(
     else terminal.stdout(`${renderSuiteText(result, { color: useColor(terminal) })}\n`);
     if (options.junit !== undefined) await writeFile(options.junit, renderJUnit(result), 'utf8');
     if (options.html !== undefined) {
-      await writeHtmlReport(options.html, { title: `Checks: ${result.name}`, checks: result });
+      // With a task, the model section too: the evaluations the metric checks computed, or computed now.
+      const model = evaluations
+        ? modelReportSection(evaluations, spec.reference !== undefined, (side, message) =>
+            terminal.stderr(`check: the HTML report has no ${side} model evaluation: ${message}\n`),
+          )
+        : {};
+      await writeHtmlReport(options.html, { title: `Checks: ${result.name}`, checks: result, ...model });
     }
     setExit(suiteExitCode(result));
   });
@@ -91,8 +102,15 @@ async function readSuite(file: string): Promise<string> {
   }
 }
 
-/** Loads the files the suite names, checks the role columns and wires the metric and drift computations. */
-async function loadData(spec: SuiteDataSpec, options: CheckOptions, suite: Suite): Promise<SuiteData> {
+/**
+ * Loads the files the suite names, checks the role columns and wires the metric and drift computations; with a
+ * task, also returns the (lazy, computed once) evaluations behind the metrics, for the HTML report.
+ */
+async function loadData(
+  spec: SuiteDataSpec,
+  options: CheckOptions,
+  suite: Suite,
+): Promise<{ data: SuiteData; evaluations?: SideEvaluations }> {
   const load = loaderOptions(options);
   const [current, reference] = await Promise.all([
     loadFrame(spec.current, load),
@@ -134,7 +152,12 @@ async function loadData(spec: SuiteDataSpec, options: CheckOptions, suite: Suite
     for (const [frame, file] of frames)
       located(at('columns'), () => requireColumn(frame, name, file, 'data.columns'));
   }
-  const data: SuiteData = { current: currentFrame, reference: referenceFrame, columns: spec.columns };
+  const data: SuiteData = {
+    current: currentFrame,
+    reference: referenceFrame,
+    columns: spec.columns,
+    ...(spec.drift === undefined ? {} : { driftOptions: spec.drift }),
+  };
   if (spec.schema !== undefined) {
     const schemaFile = spec.schema;
     data.schema = await readSchema(schemaFile).catch((error: unknown) =>
@@ -143,6 +166,7 @@ async function loadData(spec: SuiteDataSpec, options: CheckOptions, suite: Suite
       }),
     );
   }
+  let evaluations: SideEvaluations | undefined;
   if (spec.task !== undefined) {
     const task = spec.task;
     const evalOptions: EvalOptions = {
@@ -163,11 +187,13 @@ async function loadData(spec: SuiteDataSpec, options: CheckOptions, suite: Suite
       format: 'json',
     };
     const silent = { start() {}, update() {}, stop() {} };
-    data.metrics = (side) => {
+    evaluations = memoizeEvaluations((side, chartInputs) => {
       const [frame, file] =
         side === 'current' ? [currentFrame, current.file] : [referenceFrame!, reference!.file];
-      return evaluate(frame, file, { ...evalOptions, data: file }, silent).metrics;
-    };
+      return evaluate(frame, file, { ...evalOptions, data: file }, silent, chartInputs);
+    });
+    const evaluationOf = evaluations;
+    data.metrics = (side) => evaluationOf(side).evaluation.metrics;
   }
   if (referenceFrame && needsDrift(suite)) {
     // Drift of every drift column at once, in worker threads (as `vigil drift`); checks on other columns compute
@@ -176,9 +202,15 @@ async function loadData(spec: SuiteDataSpec, options: CheckOptions, suite: Suite
     const pairs = names.map(
       (name) => [findColumn(referenceFrame!, name)!, findColumn(currentFrame, name)!] as const,
     );
-    data.drift = await parallelDrift(pairs, {});
+    // Errors of the options (one threshold for p-value tests and distances under `auto`) point at `data.drift`.
+    data.drift = await parallelDrift(pairs, spec.drift ?? {}).catch((error: unknown) => {
+      if (spec.drift === undefined) throw error;
+      return located(at('drift'), () => {
+        throw error;
+      });
+    });
   }
-  return data;
+  return { data, evaluations };
 }
 
 function needsDrift(suite: Suite): boolean {

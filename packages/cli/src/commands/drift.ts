@@ -1,25 +1,11 @@
-import {
-  type Column,
-  columnLength,
-  columnNames,
-  type DataDriftResult,
-  type DriftTestName,
-  driftColumns,
-  driftTestNames,
-  ErrorCodes,
-  type Frame,
-  findColumn,
-  VigilError,
-} from '@vigil/core';
+import { type Column, type DataDriftResult, type DriftTestName, driftTestNames } from '@vigil/core';
 import { loadFrame } from '@vigil/io';
 import { renderDriftText } from '@vigil/report';
 import { type Command, Option } from 'commander';
+import { compareFrames } from '../compareFrames.js';
 import { addDataOptions, type DataOptionValues, loaderOptions, nonEmptyList } from '../dataOptions.js';
-import { harmonizeColumnTypes } from '../harmonizeColumnTypes.js';
-import { parallelDrift } from '../parallelDrift.js';
 import { createProgress, type Progress } from '../progress.js';
 import { driftHistograms, writeHtmlReport } from '../reportData.js';
-import { requireColumn } from '../requireColumn.js';
 import { type Terminal, useColor } from '../terminal.js';
 import { finitePositive, positiveInteger, unitInterval } from './numberOptions.js';
 
@@ -122,81 +108,18 @@ async function compareFiles(
     loadFrame(options.current, { ...load, onProgress: report(1) }),
   ]);
   progress.stop();
-  const names =
-    options.columns === undefined
-      ? sharedColumns(reference.frame, reference.file, current.frame, current.file)
-      : [...new Set(options.columns)].map((name) => {
-          requireColumn(reference.frame, name, reference.file, '--columns');
-          requireColumn(current.frame, name, current.file, '--columns');
-          return name;
-        });
-  const pairs = harmonizeColumnTypes(
-    driftColumns(reference.frame, current.frame, names).map(
-      (name) => [findColumn(reference.frame, name)!, findColumn(current.frame, name)!] as const,
-    ),
-    reference.file,
-    current.file,
-  );
-  for (const [ref, cur] of pairs) {
-    requireValues(ref, reference.file);
-    requireValues(cur, current.file);
-  }
-  progress.start('testing columns', pairs.length);
-  const result = await parallelDrift(pairs, {
-    test: options.test,
-    threshold: options.threshold,
-    driftShare: options.driftShare,
-    correction: options.correction,
-    workers: options.workers,
-    onColumnDone: (done) => progress.update(done),
-  });
-  return { result, pairs };
-}
-
-/** Every column of both files, which must have the same columns; the message lists what differs. */
-function sharedColumns(
-  reference: Frame,
-  referenceFile: string,
-  current: Frame,
-  currentFile: string,
-): string[] {
-  const refNames = columnNames(reference);
-  const curNames = columnNames(current);
-  const onlyRef = refNames.filter((n) => !curNames.includes(n));
-  const onlyCur = curNames.filter((n) => !refNames.includes(n));
-  if (onlyRef.length === 0 && onlyCur.length === 0) return refNames;
-  const shared = refNames.filter((n) => curNames.includes(n));
-  const parts = [];
-  if (onlyRef.length > 0) parts.push(`only in ${referenceFile}: ${onlyRef.join(', ')}`);
-  if (onlyCur.length > 0) parts.push(`only in ${currentFile}: ${onlyCur.join(', ')}`);
-  throw new VigilError(
-    ErrorCodes.SCHEMA_MISMATCH,
-    `drift: reference and current must have the same columns; ${parts.join('; ')}`,
+  return compareFrames(
+    reference,
+    current,
     {
-      hint:
-        shared.length > 0
-          ? `compare the shared columns with --columns ${shared.join(',')}`
-          : 'the files share no column: check that they are the reference and current data of one model',
-      details: { onlyReference: onlyRef, onlyCurrent: onlyCur },
+      columns: options.columns,
+      test: options.test,
+      threshold: options.threshold,
+      driftShare: options.driftShare,
+      correction: options.correction,
+      workers: options.workers,
     },
-  );
-}
-
-/** A column with only missing values has no distribution to compare. */
-function requireValues(column: Column, file: string): void {
-  const n = columnLength(column);
-  if (column.kind === 'numeric') {
-    for (let i = 0; i < n; i++) if (!Number.isNaN(column.values[i])) return;
-  } else {
-    for (let i = 0; i < n; i++) if (column.codes[i] >= 0) return;
-  }
-  throw new VigilError(
-    ErrorCodes.EMPTY_INPUT,
-    `drift: column "${column.name}" must have at least one value; got only missing values in ${n} rows`,
-    {
-      location: { file, column: column.name },
-      hint: `leave the column out with --columns, or check why it is empty in ${file}`,
-    },
+    progress,
   );
 }
 

@@ -20,8 +20,8 @@ import {
 } from '@vigil/core';
 import { loadFrame } from '@vigil/io';
 import { renderEvalText } from '@vigil/report';
-import { type Command, InvalidArgumentError, Option } from 'commander';
-import { addDataOptions, type DataOptionValues, list, loaderOptions, nonEmptyList } from '../dataOptions.js';
+import { type Command, Option } from 'commander';
+import { addDataOptions, type DataOptionValues, loaderOptions } from '../dataOptions.js';
 import { distinctLabels, encodeLabels, labelName, numericValues } from '../encodeLabels.js';
 import {
   checkBothClasses,
@@ -30,11 +30,12 @@ import {
   checkNonNegative,
   checkRowSums,
 } from '../evalChecks.js';
+import { addModelOptions } from '../modelOptions.js';
 import { createProgress, type Progress } from '../progress.js';
-import { binaryCurves, regressionCurves, writeHtmlReport } from '../reportData.js';
+import { type ChartInputs, evaluationCurves, writeHtmlReport } from '../reportData.js';
 import { requireColumn } from '../requireColumn.js';
 import { type Terminal, useColor } from '../terminal.js';
-import { nonNegativeInteger, openUnitInterval, positiveInteger, safeInteger } from './numberOptions.js';
+import { openUnitInterval, positiveInteger, safeInteger } from './numberOptions.js';
 
 export interface EvalOptions extends DataOptionValues {
   data: string;
@@ -63,46 +64,16 @@ export function registerEvalCommand(
   terminal: Terminal,
   setExit: (code: number) => void,
 ): void {
-  const command = program
-    .command('eval')
-    .description('evaluate predictions against ground truth')
-    .requiredOption(
-      '--data <file>',
-      'predictions with ground truth (CSV, TSV, Parquet, JSON Lines, Arrow IPC)',
-    )
-    .addOption(
-      new Option('--task <task>', 'what the model does')
-        .choices(['binary', 'multiclass', 'regression', 'clustering', 'ranking'])
-        .makeOptionMandatory(),
-    )
-    .option('--target <column>', 'ground truth (ranking: graded relevance, unless --relevance)')
-    .option('--prediction <column>', 'predicted label / value (clustering: cluster id)')
-    .option('--score <column>', 'binary: probability of the positive class; ranking: the model score')
-    .option('--probas <prefix>', 'multiclass: one probability column per class, named <prefix><class>')
-    .option('--positive <label>', 'binary: the positive class (default: 1 or true)')
-    .addOption(
-      new Option(
-        '--threshold <t>',
-        'binary: predict positive when score >= t (default 0.5, used when no --prediction)',
-      ).argParser(openUnitInterval('--threshold')),
-    )
-    .addOption(
-      new Option(
-        '--features <columns>',
-        'clustering: feature columns (default: every numerical column)',
-      ).argParser(nonEmptyList('--features')),
-    )
-    .addOption(
-      new Option(
-        '--n-features <n>',
-        'regression: number of model features, for adjusted R² (default: the other columns)',
-      ).argParser(nonNegativeInteger('--n-features')),
-    )
-    .option('--query <column>', 'ranking: query (group) id')
-    .option('--relevance <column>', 'ranking: graded relevance (default: --target)')
-    .addOption(
-      new Option('--k <list>', 'ranking: cut-offs, comma-separated').argParser(kList).default([5, 10]),
-    )
+  const command = addModelOptions(
+    program
+      .command('eval')
+      .description('evaluate predictions against ground truth')
+      .requiredOption(
+        '--data <file>',
+        'predictions with ground truth (CSV, TSV, Parquet, JSON Lines, Arrow IPC)',
+      ),
+    { taskRequired: true },
+  )
     .option('--segment <column>', 'also report metrics per value of this column')
     .addOption(
       new Option('--ci <level>', 'bootstrap confidence intervals at this level, e.g. 0.95').argParser(
@@ -138,35 +109,20 @@ export function registerEvalCommand(
     if (options.format === 'json') terminal.stdout(`${JSON.stringify(evalJson(evaluation), null, 2)}\n`);
     else terminal.stdout(`${renderEvalText(evaluation, { color: useColor(terminal) })}\n`);
     if (options.html !== undefined) {
-      const { binary, regression } = chartInputs;
       await writeHtmlReport(options.html, {
         title: `Evaluation: ${options.data}`,
-        evaluation: {
-          result: evaluation,
-          curves: binary
-            ? binaryCurves(binary.yTrue, binary.yScore)
-            : regression
-              ? regressionCurves(regression.actual, regression.predicted)
-              : undefined,
-        },
+        evaluation: { result: evaluation, curves: evaluationCurves(chartInputs) },
       });
     }
     setExit(0);
   });
 }
 
-/** `--k 1,5,10`: cut-offs, positive integers, at least one. */
-function kList(value: string): number[] {
-  const ks = list(value).map(positiveInteger('--k'));
-  if (ks.length === 0) throw new InvalidArgumentError(`--k must list at least one cut-off; got "${value}".`);
-  return ks;
-}
-
 /**
  * Errors from the metrics that the checks here did not anticipate get the file attached, so the message still
  * says which data it is about.
  */
-function withFile<T>(file: string, run: () => T): T {
+export function withFile<T>(file: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
@@ -196,12 +152,6 @@ function need(value: string | undefined, flag: string, task: string): string {
     });
   }
   return value;
-}
-
-/** Arrays that `evaluate` already holds and the HTML report's charts need. */
-interface ChartInputs {
-  binary?: { yTrue: Int32Array; yScore: Float64Array };
-  regression?: { actual: Float64Array; predicted: Float64Array };
 }
 
 export function evaluate(

@@ -74,7 +74,7 @@ ${binaryData}checks:
     );
     expect(run.code).toBe(1);
     expect(run.json.checks[0]).toMatchObject({ status: 'fail', line: 10 });
-    expect(run.json.checks[0].message).toMatch(/is not gt 0.999/);
+    expect(run.json.checks[0].message).toMatch(/^accuracy [0-9.]+ is not > 0.999$/);
     expect(run.json.checks[1].status).toBe('pass');
   });
 

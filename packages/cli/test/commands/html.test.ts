@@ -29,7 +29,7 @@ describe('--html', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
-  it('vigil eval --task binary --score --html FILE draws the confusion matrix, ROC and PR curves', async () => {
+  it('vigil eval --task binary --score --html FILE draws the confusion matrix, ROC, PR and calibration curves', async () => {
     const file = join(dir, 'binary.html');
     const args = [
       'eval',
@@ -46,9 +46,10 @@ describe('--html', () => {
     const run = await runCli([...args, '--html', file]);
     expect(run.stdout).toBe(plain.stdout);
     const html = readFileSync(file, 'utf8');
-    expect(html.match(/<svg /g)?.length).toBe(3);
+    expect(html.match(/<svg /g)?.length).toBe(4);
     expect(html).toContain('ROC curve (area');
     expect(html).toContain('Precision–recall curve');
+    expect(html).toContain('Calibration curve');
   });
 
   it('vigil eval --task regression --html FILE draws predicted vs actual and the residual histogram', async () => {

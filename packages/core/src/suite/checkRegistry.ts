@@ -14,6 +14,11 @@ export interface CheckParams {
 export interface CheckDefinition {
   /** What is checked, for people. */
   title: (params: CheckParams) => string;
+  /**
+   * The value's name in a failure message ("accuracy", "missing share", "ks p-value"), which reads
+   * "<value name> <value> is not ≥ 0.8 (column age)"; default: the check's name.
+   */
+  valueName?: (context: SuiteContext, params: CheckParams) => string;
   /** `current`: computed on the current data (and on the reference for relative conditions). */
   needs: 'current' | 'reference+current';
   /** How the value improves; decides `notWorseThanReference`. */
@@ -96,6 +101,7 @@ const quality = (side: Side, context: SuiteContext) => context.quality(side);
 export const checkRegistry: Readonly<Record<string, CheckDefinition>> = {
   rows: {
     title: () => 'Rows in the current data',
+    valueName: () => 'rows',
     needs: 'current',
     direction: 'none',
     column: 'none',
@@ -103,6 +109,7 @@ export const checkRegistry: Readonly<Record<string, CheckDefinition>> = {
   },
   'drift.share': {
     title: () => 'Share of drifted columns',
+    valueName: () => 'drift share',
     needs: 'reference+current',
     direction: 'lower',
     column: 'none',
@@ -117,6 +124,7 @@ export const checkRegistry: Readonly<Record<string, CheckDefinition>> = {
   },
   'drift.columns': {
     title: () => 'Number of drifted columns',
+    valueName: () => 'drifted columns',
     needs: 'reference+current',
     direction: 'lower',
     column: 'none',
@@ -130,6 +138,10 @@ export const checkRegistry: Readonly<Record<string, CheckDefinition>> = {
   },
   'drift.column': {
     title: (p) => `Drift of column ${p.column}`,
+    valueName: (context, p) => {
+      const r = context.columnDrift(p.column!);
+      return driftTests[r.test].verdict === 'pValue' ? `${r.test} p-value` : `${r.test} drift score`;
+    },
     needs: 'reference+current',
     direction: 'none',
     column: 'required',
@@ -159,6 +171,7 @@ export const checkRegistry: Readonly<Record<string, CheckDefinition>> = {
   },
   'quality.missingShare': {
     title: (p) => (p.column ? `Share of missing values in ${p.column}` : 'Share of missing cells'),
+    valueName: (_context, p) => (p.column ? 'missing share' : 'missing share of all cells'),
     needs: 'current',
     direction: 'lower',
     column: 'optional',
@@ -169,6 +182,7 @@ export const checkRegistry: Readonly<Record<string, CheckDefinition>> = {
   },
   'quality.duplicatedRows': {
     title: () => 'Duplicated rows',
+    valueName: () => 'duplicated rows',
     needs: 'current',
     direction: 'lower',
     column: 'none',
@@ -176,6 +190,7 @@ export const checkRegistry: Readonly<Record<string, CheckDefinition>> = {
   },
   'quality.duplicatedShare': {
     title: () => 'Share of duplicated rows',
+    valueName: () => 'duplicated-row share',
     needs: 'current',
     direction: 'lower',
     column: 'none',
@@ -186,6 +201,7 @@ export const checkRegistry: Readonly<Record<string, CheckDefinition>> = {
   },
   'quality.constantColumns': {
     title: () => 'Constant columns',
+    valueName: () => 'constant columns',
     needs: 'current',
     direction: 'lower',
     column: 'none',
@@ -194,6 +210,7 @@ export const checkRegistry: Readonly<Record<string, CheckDefinition>> = {
   },
   'schema.violations': {
     title: () => 'Broken schema rules',
+    valueName: () => 'broken schema rules',
     needs: 'current',
     direction: 'lower',
     column: 'none',
@@ -212,6 +229,7 @@ export const checkRegistry: Readonly<Record<string, CheckDefinition>> = {
 function metricCheck(key: string, direction: Direction): CheckDefinition {
   return {
     title: () => `${key} on current data`,
+    valueName: () => key,
     needs: 'current',
     direction,
     column: 'none',

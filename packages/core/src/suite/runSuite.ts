@@ -6,7 +6,7 @@ import { ErrorCodes, isVigilError, VigilError } from '../errors.js';
 import { closestNames } from '../frame/closestNames.js';
 import { columnNames, findColumn } from '../frame/frame.js';
 import { type CheckDefinition, checkNames, findCheck, isMetricCheck } from './checkRegistry.js';
-import type { CheckResult, SuiteResult } from './checkResult.js';
+import type { CheckResult, ResolvedCondition, SuiteResult } from './checkResult.js';
 import { summarizeChecks } from './checkResult.js';
 import { type Condition, conditionHolds, isRelativeCondition, resolveCondition } from './conditions.js';
 import { type PresetName, presetChecks } from './presets.js';
@@ -27,6 +27,11 @@ export interface SuiteCheck {
   /** Default `fail`. */
   severity?: 'fail' | 'warn';
   column?: string;
+  /**
+   * The check's id in results (JUnit testcase name, text and JSON), instead of `check` or `check[column]`; lets a
+   * suite keep two conditions on one value (e.g. warn below 0.75, fail below 0.7).
+   */
+  name?: string;
   /** Line in the suite file, for messages. */
   line?: number;
   preset?: string;
@@ -40,9 +45,46 @@ export interface Suite {
   checks: SuiteCheck[];
 }
 
-/** The id of a check in results: `name`, or `name[column]`. Explicit checks override preset checks with their id. */
-export function checkId(check: Pick<SuiteCheck, 'check' | 'column'>): string {
+/**
+ * The id of a check in results: its `name` when given, else `check`, or `check[column]`. Explicit checks override
+ * preset checks with their id; two explicit checks may not share one (see {@link assertUniqueCheckIds}).
+ */
+export function checkId(check: Pick<SuiteCheck, 'check' | 'column' | 'name'>): string {
+  if (check.name !== undefined) return check.name;
   return check.column === undefined ? check.check : `${check.check}[${check.column}]`;
+}
+
+/**
+ * Rejects a suite whose explicit checks share an id (same check and column, no distinguishing `name`): the second
+ * would silently shadow the first.
+ * @param suite - the suite (its explicit checks; preset checks are overridden, not duplicated).
+ * @throws VigilError INVALID_ARGUMENT located at the later check's line, naming the earlier check's line.
+ * @example
+ * assertUniqueCheckIds({ name: 's', checks: [{ check: 'rows', line: 3 }, { check: 'rows', line: 5 }] });
+ * // throws "checks: "rows" at line 5 repeats the check at line 3 (same check and column); …"
+ */
+export function assertUniqueCheckIds(suite: Pick<Suite, 'checks' | 'file'>): void {
+  const seen = new Map<string, SuiteCheck>();
+  for (const check of suite.checks) {
+    const id = checkId(check);
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, check);
+      continue;
+    }
+    const where = (c: SuiteCheck) => (c.line === undefined ? 'earlier' : `at line ${c.line}`);
+    throw located(
+      ErrorCodes.INVALID_ARGUMENT,
+      `checks: ${JSON.stringify(id)} ${where(check)} repeats the check ${where(first)} (${
+        check.name === undefined ? 'same check and column' : 'same name'
+      }); each check needs its own id`,
+      suite.file,
+      check.line,
+      check.name === undefined
+        ? `to keep both conditions, give one of them a \`name:\` (e.g. \`name: ${check.check}-warning\`)`
+        : 'give the checks different `name:` values',
+    );
+  }
 }
 
 /**
@@ -59,7 +101,8 @@ export function checkId(check: Pick<SuiteCheck, 'check' | 'column'>): string {
  * @throws VigilError (with `location.line` and `location.file` from the suite) when the suite cannot run: an
  *   unknown check name (INVALID_ARGUMENT, closest names as hint), a column missing from the data
  *   (UNKNOWN_COLUMN), a check or preset that needs a reference when none is given, a relative condition on a
- *   check without a reference value, a metric the data roles do not provide, a check without a condition.
+ *   check without a reference value, a metric the data roles do not provide, a check without a condition, two
+ *   explicit checks with one id ({@link assertUniqueCheckIds}).
  */
 export function runSuite(
   suite: Suite,
@@ -83,6 +126,7 @@ export function runSuite(
 }
 
 function expandChecks(suite: Suite, context: SuiteContext): SuiteCheck[] {
+  assertUniqueCheckIds(suite);
   const explicit = new Map(suite.checks.map((c) => [checkId(c), c]));
   const out: SuiteCheck[] = [];
   const used = new Set<string>();
@@ -235,9 +279,13 @@ function runCheck(check: SuiteCheck, definition: CheckDefinition, context: Suite
       ...(holds
         ? {}
         : {
-            message: Number.isNaN(value)
-              ? 'the value is undefined on the current data'
-              : `${formatValue(value)} is not ${resolved.description}`,
+            message: failureMessage(
+              definition.valueName?.(context, params) ?? check.check,
+              value,
+              condition,
+              resolved,
+              check.column,
+            ),
           }),
       ...(details === undefined ? {} : { details }),
     };
@@ -245,6 +293,35 @@ function runCheck(check: SuiteCheck, definition: CheckDefinition, context: Suite
     if (!isVigilError(error)) throw error;
     return { ...base, status: 'error', value: null, message: error.message };
   }
+}
+
+const symbols = { gt: '>', gte: '≥', lt: '<', lte: '≤', eq: '=' } as const;
+
+/**
+ * Why a value fails its condition, in words: "accuracy 0.770106 is not ≥ 0.8", "ks p-value 0.0012 is not ≥ 0.05
+ * (column age)", "f1 0.61 is worse than the reference (0.65) by more than 5% (needs ≥ 0.6175)".
+ */
+function failureMessage(
+  subject: string,
+  value: number,
+  condition: Condition,
+  resolved: ResolvedCondition,
+  column: string | undefined,
+): string {
+  const where = column === undefined ? '' : ` (column ${column})`;
+  if (Number.isNaN(value)) return `${subject} is undefined on the current data${where}`;
+  const t = resolved.threshold;
+  const bound = Array.isArray(t)
+    ? `between ${formatValue(t[0])} and ${formatValue(t[1])}`
+    : `${symbols[resolved.operator as keyof typeof symbols]} ${formatValue(t)}`;
+  const head = `${subject} ${formatValue(value)}`;
+  if (condition.type === 'absolute') return `${head} is not ${bound}${where}`;
+  const ref = `the reference (${formatValue(resolved.referenceValue!)})`;
+  const by = condition.relative ? `${formatValue(condition.by * 100)}%` : formatValue(condition.by);
+  const needs = ` (needs ${bound}${column === undefined ? '' : `, column ${column}`})`;
+  return condition.type === 'notWorseThanReference'
+    ? `${head} is worse than ${ref} by more than ${by}${needs}`
+    : `${head} is not within ${by} of ${ref}${needs}`;
 }
 
 function formatValue(x: number): string {

@@ -44,6 +44,8 @@ function data(reference: Frame | undefined, current: Frame): SuiteData {
   };
 }
 
+const gte = (value: number) => ({ type: 'absolute', operator: 'gte', value }) as const;
+
 describe('runSuite', () => {
   it('runSuite(absolute conditions) passes, fails and warns by severity', () => {
     const current = binaryFrame(200, 160); // accuracy 0.8
@@ -51,13 +53,11 @@ describe('runSuite', () => {
       name: 's',
       checks: [
         { check: 'accuracy', condition: { type: 'absolute', operator: 'gte', value: 0.8 } },
-        { check: 'accuracy', column: undefined, condition: { type: 'absolute', operator: 'gt', value: 0.8 } },
         { check: 'rows', condition: { type: 'absolute', operator: 'eq', value: 200 } },
         { check: 'f1', condition: { type: 'absolute', operator: 'gte', value: 0.99 }, severity: 'warn' },
       ],
     };
     const result = runSuite(suite, data(undefined, current));
-    // The second accuracy check has the same id as the first: the first one written wins.
     expect(result.checks.map((c) => [c.name, c.status])).toEqual([
       ['accuracy', 'pass'],
       ['rows', 'pass'],
@@ -65,6 +65,157 @@ describe('runSuite', () => {
     ]);
     expect(result.checks[0].value).toBeCloseTo(0.8, 12);
     expect(result.summary).toEqual({ total: 3, passed: 2, failed: 0, warned: 1, errored: 0 });
+  });
+
+  it('runSuite(two checks with one id) throws at the second, naming both lines', () => {
+    const run = (checks: Suite['checks']) =>
+      runSuite({ name: 's', file: 'suite.yaml', checks }, data(undefined, binaryFrame(100, 80)));
+    let error: unknown;
+    try {
+      run([
+        { check: 'accuracy', line: 4, condition: gte(0.8) },
+        { check: 'rows', line: 5, condition: gte(1) },
+        { check: 'accuracy', line: 7, condition: gte(0.7), severity: 'warn' },
+      ]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(VigilError);
+    expect(error).toMatchObject({
+      code: ErrorCodes.INVALID_ARGUMENT,
+      location: { file: 'suite.yaml', line: 7 },
+      message:
+        'checks: "accuracy" at line 7 repeats the check at line 4 (same check and column); each check needs its own id',
+      hint: expect.stringContaining('`name: accuracy-warning`'),
+    });
+    // Same check, different columns: two ids.
+    expect(
+      run([
+        { check: 'quality.missingShare', column: 'x', condition: gte(0) },
+        { check: 'quality.missingShare', column: 'colour', condition: gte(0) },
+      ]).checks.map((c) => c.name),
+    ).toEqual(['quality.missingShare[x]', 'quality.missingShare[colour]']);
+    // Two names that collide.
+    expect(() =>
+      run([
+        { check: 'accuracy', name: 'gate', line: 2, condition: gte(0.5) },
+        { check: 'f1', name: 'gate', line: 3, condition: gte(0.5) },
+      ]),
+    ).toThrow('checks: "gate" at line 3 repeats the check at line 2 (same name)');
+  });
+
+  it('runSuite(name) keeps two conditions on one value, each under its own name', () => {
+    const result = runSuite(
+      {
+        name: 's',
+        checks: [
+          { check: 'accuracy', name: 'accuracy-warn', condition: gte(0.85), severity: 'warn' },
+          { check: 'accuracy', condition: gte(0.7) },
+        ],
+      },
+      data(undefined, binaryFrame(100, 80)),
+    );
+    expect(result.checks.map((c) => [c.name, c.status, c.title])).toEqual([
+      ['accuracy-warn', 'warn', 'accuracy on current data'],
+      ['accuracy', 'pass', 'accuracy on current data'],
+    ]);
+    expect(result.checks[0].message).toBe('accuracy 0.8 is not ≥ 0.85');
+  });
+
+  it('runSuite(failing checks) says why in words, with the column and the reference', () => {
+    const reference = binaryFrame(100, 90);
+    const current = createFrame([
+      ...binaryFrame(100, 80).columns.filter((c) => c.name !== 'x'),
+      numericFromNumbers(
+        'x',
+        Array.from({ length: 100 }, (_, i) => (i < 10 ? null : i)),
+      ),
+    ]);
+    const result = runSuite(
+      {
+        name: 's',
+        checks: [
+          { check: 'accuracy', condition: { type: 'absolute', operator: 'gt', value: 0.9 } },
+          { check: 'rows', condition: { type: 'absolute', operator: 'between', value: [1, 50] } },
+          {
+            check: 'quality.missingShare',
+            column: 'x',
+            condition: { type: 'absolute', operator: 'lte', value: 0.05 },
+          },
+          {
+            check: 'accuracy',
+            name: 'vs-reference',
+            condition: { type: 'notWorseThanReference', by: 0.05, relative: true },
+          },
+          {
+            check: 'rows',
+            name: 'rows-vs-reference',
+            condition: { type: 'closeToReference', by: 5, relative: false },
+          },
+          {
+            check: 'drift.column',
+            column: 'x',
+            condition: { type: 'absolute', operator: 'gt', value: 1 },
+          },
+        ],
+      },
+      data(reference, current),
+    );
+    expect(result.checks.map((c) => c.message)).toEqual([
+      'accuracy 0.8 is not > 0.9',
+      'rows 100 is not between 1 and 50',
+      'missing share 0.1 is not ≤ 0.05 (column x)',
+      'accuracy 0.8 is worse than the reference (0.9) by more than 5% (needs ≥ 0.855)',
+      undefined,
+      expect.stringMatching(/^ks p-value [0-9.e-]+ is not > 1 \(column x\)$/),
+    ]);
+    // A distance reads as a drift score.
+    const wide = runSuite(
+      {
+        name: 's',
+        checks: [
+          { check: 'drift.column', column: 'x', condition: { type: 'absolute', operator: 'lt', value: 0 } },
+        ],
+      },
+      { ...data(reference, current), driftOptions: { test: 'wasserstein' } },
+    );
+    expect(wide.checks[0].message).toMatch(/^wasserstein drift score [0-9.]+ is not < 0 \(column x\)$/);
+  });
+
+  it('runSuite(a NaN value) fails, saying the value is undefined', () => {
+    const current = binaryFrame(10, 10);
+    const result = runSuite(
+      { name: 's', checks: [{ check: 'accuracy', condition: gte(0) }] },
+      { current, metrics: () => ({ accuracy: Number.NaN }) },
+    );
+    expect(result.checks[0]).toMatchObject({
+      status: 'fail',
+      value: null,
+      message: 'accuracy is undefined on the current data',
+    });
+  });
+
+  it('runSuite(closeToReference, failing) says how far it may be from the reference', () => {
+    const result = runSuite(
+      {
+        name: 's',
+        checks: [{ check: 'rows', condition: { type: 'closeToReference', by: 0.1, relative: true } }],
+      },
+      data(binaryFrame(100, 90), binaryFrame(80, 0)),
+    );
+    expect(result.checks[0].message).toBe(
+      'rows 80 is not within 10% of the reference (100) (needs between 90 and 110)',
+    );
+  });
+
+  it('runSuite(driftOptions) reach the drift of a column outside data.columns', () => {
+    const reference = binaryFrame(300, 300);
+    const result = runSuite(
+      { name: 's', checks: [{ check: 'drift.column', column: 'score' }] },
+      { ...data(reference, binaryFrame(300, 300, 30)), driftOptions: { test: 'psi', threshold: 0.3 } },
+    );
+    expect(result.checks[0].details).toMatchObject({ test: 'psi', threshold: 0.3 });
+    expect(result.checks[0].condition).toMatchObject({ operator: 'lt', threshold: 0.3 });
   });
 
   it('runSuite(accuracy gte at the boundary ± one row) flips between pass and fail', () => {

@@ -20,6 +20,7 @@ import { escapeHtml } from './escapeHtml.js';
 import { histogramColumns } from './histogramColumns.js';
 import { reportCss } from './reportCss.js';
 import {
+  calibrationSvg,
   chartColors,
   confusionHeatmapSvg,
   countHistogramSvg,
@@ -44,6 +45,11 @@ export interface DriftHistogram {
 export interface EvaluationCurves {
   roc?: { fpr: ArrayLike<number>; tpr: ArrayLike<number> };
   pr?: { precision: ArrayLike<number>; recall: ArrayLike<number> };
+  /**
+   * Reliability diagram of a binary scorer (core `calibrationCurve`): fraction of positives and mean predicted
+   * probability of each non-empty bin.
+   */
+  calibration?: { probTrue: ArrayLike<number>; probPred: ArrayLike<number> };
   /** Actual and predicted values of a regression, at most 2000 points (larger inputs are thinned by stride). */
   scatter?: { actual: ArrayLike<number>; predicted: ArrayLike<number>; sampled?: number; total?: number };
   /** Counts of residuals (actual − predicted) per bin. */
@@ -62,6 +68,12 @@ export interface HtmlReportInput {
     histograms?: Readonly<Record<string, DriftHistogram>>;
   };
   evaluation?: { result: Evaluation; curves?: EvaluationCurves };
+  /**
+   * The same evaluation on the reference data: the summary then says how each headline metric compares ("accuracy
+   * 0.91, 0.03 below the reference") and the metrics table gets a reference and a difference column. Used only with
+   * `evaluation`.
+   */
+  referenceEvaluation?: Evaluation;
   /** The result of `vigil check`, shown as a "Checks" section right after the summary, failed checks first. */
   checks?: SuiteResult;
   /** A `profileFrame` result, shown as a data-quality table (missing share, distinct values, min/max/mean). */
@@ -122,7 +134,9 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     `<header><h1>${escapeHtml(input.title)}</h1><p class="meta">Generated ${escapeHtml(input.generatedAt)}</p></header>`,
     summarySection(input),
     input.checks ? checksSection(input.checks) : '',
-    input.evaluation ? evaluationSection(input.evaluation.result, input.evaluation.curves ?? {}) : '',
+    input.evaluation
+      ? evaluationSection(input.evaluation.result, input.evaluation.curves ?? {}, input.referenceEvaluation)
+      : '',
     input.drift ? driftSection(input.drift.result, input.drift.histograms ?? {}) : '',
     input.quality ? qualitySection(input.quality) : '',
     footer(input.versions),
@@ -156,13 +170,19 @@ function summarySection(input: HtmlReportInput): string {
   const items: string[] = [];
   if (input.evaluation) {
     const e = input.evaluation.result;
+    const ref = input.referenceEvaluation;
     const keys = headline[e.task].filter((k) => k in e.metrics);
-    const values = keys.map((k) => `${metricNames[k] ?? k} <b>${formatNumber(e.metrics[k])}</b>`);
+    const values = keys.map(
+      (k) =>
+        `${metricNames[k] ?? k} <b>${formatNumber(e.metrics[k])}</b>${
+          ref && k in ref.metrics ? `, ${comparedInWords(e.metrics[k], ref.metrics[k])}` : ''
+        }`,
+    );
     const unit = e.task === 'ranking' ? 'query' : 'row';
     items.push(
       `<li class="neutral"><span class="label">Model quality</span> ${taskNames[e.task]} on ${plural(e.n, unit)}${
-        values.length > 0 ? `: ${values.join(', ')}` : ''
-      }.</li>`,
+        ref ? ` (reference: ${plural(ref.n, unit)})` : ''
+      }${values.length > 0 ? `: ${values.join(ref ? '; ' : ', ')}` : ''}.</li>`,
     );
   }
   if (input.drift) {
@@ -216,25 +236,57 @@ function summarySection(input: HtmlReportInput): string {
   return `<section class="summary" aria-label="Summary"><h2>Summary</h2><ul>${items.join('')}</ul></section>`;
 }
 
-function evaluationSection(e: Evaluation, curves: EvaluationCurves): string {
+/**
+ * "0.03 below the reference", "0.0004 above the reference" or "same as the reference" ("reference NaN" when the
+ * difference is not a number). In words the difference keeps 2 significant digits, in plain decimals (the table
+ * has the precise value).
+ */
+function comparedInWords(value: number, reference: number): string {
+  const difference = value - reference;
+  if (!Number.isFinite(difference)) return `reference ${formatNumber(reference)}`;
+  if (difference === 0) return 'same as the reference';
+  const size = String(Number(Math.abs(difference).toPrecision(2)));
+  return `${size} ${difference > 0 ? 'above' : 'below'} the reference`;
+}
+
+/** Current − reference, signed ("+0.03", "-0.01", "0"), or "—" when either is missing or not finite. */
+function signedDifference(value: number, reference: number | undefined): string {
+  if (reference === undefined) return '—';
+  const difference = value - reference;
+  if (Number.isNaN(difference)) return '—';
+  return `${difference > 0 ? '+' : ''}${formatNumber(difference)}`;
+}
+
+function evaluationSection(e: Evaluation, curves: EvaluationCurves, reference?: Evaluation): string {
   const out = ['<section id="quality"><h2>Model quality</h2>'];
+  const unit = e.task === 'ranking' ? 'query' : 'row';
   out.push(
-    `<p>${escapeHtml(taskNames[e.task][0].toUpperCase() + taskNames[e.task].slice(1))} on ${plural(
-      e.n,
-      e.task === 'ranking' ? 'query' : 'row',
-    )}.</p>`,
+    `<p>${escapeHtml(taskNames[e.task][0].toUpperCase() + taskNames[e.task].slice(1))} on ${plural(e.n, unit)}${
+      reference
+        ? `, compared with the same model on the reference data (${plural(reference.n, unit)}); the difference is current − reference`
+        : ''
+    }.</p>`,
   );
   const intervals = e.intervals;
   const ciHeader = intervals ? `${Number(((e.confidence ?? 0) * 100).toPrecision(6))}% interval` : '';
   const rows = Object.keys(e.metrics).map(
     (k) =>
       `<tr><th scope="row">${escapeHtml(k)}</th><td class="num">${formatNumber(e.metrics[k])}</td>${
+        reference
+          ? `<td class="num">${formatNumber(reference.metrics[k])}</td><td class="num">${signedDifference(
+              e.metrics[k],
+              reference.metrics[k],
+            )}</td>`
+          : ''
+      }${
         intervals
           ? `<td class="num">[${formatNumber(intervals[k]?.[0])}, ${formatNumber(intervals[k]?.[1])}]</td>`
           : ''
       }</tr>`,
   );
   const table = `<table class="metrics"><thead><tr><th>metric</th><th class="num">value</th>${
+    reference ? '<th class="num">reference</th><th class="num">difference</th>' : ''
+  }${
     intervals ? `<th class="num">${ciHeader}</th>` : ''
   }</tr></thead><tbody>${rows.join('')}</tbody></table>`;
   const figures: string[] = [];
@@ -273,6 +325,14 @@ function evaluationSection(e: Evaluation, curves: EvaluationCurves): string {
             ? ` (average precision ${formatNumber(e.metrics.averagePrecision)})`
             : ''
         }.`,
+      ),
+    );
+  }
+  if (curves.calibration && curves.calibration.probPred.length > 0) {
+    figures.push(
+      figure(
+        calibrationSvg(curves.calibration.probPred, curves.calibration.probTrue),
+        'Calibration curve: the share of positives against the mean predicted probability, per bin of predicted probability; points on the dashed diagonal are well calibrated, points below it mean the model predicts too high a probability, points above it too low.',
       ),
     );
   }

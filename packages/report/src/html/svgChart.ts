@@ -154,6 +154,60 @@ export function curveSvg(
   );
 }
 
+/**
+ * Reliability diagram: the fraction of positives against the mean predicted probability of each bin (one marker per
+ * non-empty bin, joined by a line), over the dashed diagonal of perfect calibration.
+ */
+export function calibrationSvg(probPred: ArrayLike<number>, probTrue: ArrayLike<number>): string {
+  const points = Array.from(probPred, (v, i) => [round4(v), round4(probTrue[i])]);
+  return renderSvgChart(
+    {
+      title: title('Calibration curve'),
+      grid: { left: 52, right: 20, top: 36, bottom: 44 },
+      xAxis: {
+        type: 'value',
+        min: 0,
+        max: 1,
+        name: 'mean predicted probability',
+        nameLocation: 'middle',
+        nameGap: 26,
+        ...axisStyle,
+      },
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 1,
+        name: 'fraction of positives',
+        nameLocation: 'middle',
+        nameGap: 36,
+        ...axisStyle,
+      },
+      series: [
+        {
+          type: 'line',
+          data: points,
+          showSymbol: true,
+          symbol: 'circle',
+          symbolSize: 6,
+          lineStyle: { color: chartColors.line, width: 2 },
+          itemStyle: { color: chartColors.line },
+        },
+        {
+          type: 'line',
+          data: [
+            [0, 0],
+            [1, 1],
+          ],
+          showSymbol: false,
+          lineStyle: { color: '#9ca3af', type: 'dashed', width: 1 },
+        },
+      ],
+    },
+    300,
+    280,
+  );
+}
+
 /** Predicted against actual values, with the line predicted = actual. */
 export function scatterSvg(actual: ArrayLike<number>, predicted: ArrayLike<number>): string {
   let lo = Number.POSITIVE_INFINITY;

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../src/index.js';
-import { reportFixture } from './reportFixture.js';
+import { referenceEvaluationFixture, reportFixture } from './reportFixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const artifacts = fileURLToPath(new URL('../../../../test-artifacts/', import.meta.url));
@@ -57,7 +57,8 @@ describe('renderHtmlReport in Chromium', () => {
   }
 
   it('renderHtmlReport(drift + eval) loads with no console error and no network request, charts visible', async () => {
-    const { page, url, errors, requests } = await open('report.html', renderHtmlReport(reportFixture(25)));
+    const input = { ...reportFixture(25), referenceEvaluation: referenceEvaluationFixture() };
+    const { page, url, errors, requests } = await open('report.html', renderHtmlReport(input));
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
     expect(await page.locator('script').count()).toBe(0);
@@ -66,6 +67,9 @@ describe('renderHtmlReport in Chromium', () => {
     await expect.poll(() => summary.isVisible()).toBe(true);
     expect(await summary.innerText()).toMatch(/\d+ of 25 columns drifted/);
     expect(await summary.innerText()).toMatch(/Checks\s+1 of 6 checks failed, 1 errored, 1 warned/);
+    expect(await summary.innerText()).toMatch(/accuracy 0\.\d+, 0\.\d+ below the reference/);
+    const metricHeads = await page.locator('table.metrics thead th').allInnerTexts();
+    expect(metricHeads.map((h) => h.toLowerCase())).toEqual(['metric', 'value', 'reference', 'difference']);
 
     // The checks table, right below the summary, failed first, with its badges laid out (not collapsed).
     const checks = page.locator('section#checks');
@@ -80,7 +84,7 @@ describe('renderHtmlReport in Chromium', () => {
     expect(checksBox!.y).toBeLessThan(900); // on the first screen at 1280 × 900
     expect(await page.locator('section#data-quality tbody tr').count()).toBe(26);
 
-    // Confusion matrix, ROC, PR (the figures of the quality section) and the open drift histograms.
+    // Confusion matrix, ROC, PR and calibration (the figures of the quality section) and the drift histograms.
     const boxes = await page.locator('svg.chart').evaluateAll((svgs) =>
       svgs.map((s) => {
         const r = s.getBoundingClientRect();
@@ -88,15 +92,15 @@ describe('renderHtmlReport in Chromium', () => {
         return { width: r.width, height: r.height, visible, shapes: s.querySelectorAll('path').length };
       }),
     );
-    expect(boxes.length).toBe(3 + 25);
-    const quality = boxes.slice(0, 3);
+    expect(boxes.length).toBe(4 + 25);
+    const quality = boxes.slice(0, 4);
     for (const b of quality) {
       expect(b.width).toBeGreaterThan(100);
       expect(b.height).toBeGreaterThan(100);
       expect(b.shapes).toBeGreaterThan(3);
     }
     // 25 histograms are more than the 10 shown open: folded, and a click (native <details>, no script) opens one.
-    expect(boxes.slice(3).every((b) => !b.visible)).toBe(true);
+    expect(boxes.slice(4).every((b) => !b.visible)).toBe(true);
     const first = page.locator('details.hist').first();
     await first.locator('summary').click();
     const box = await first.locator('svg.chart').boundingBox();

@@ -1,8 +1,8 @@
-import { type CheckResult, summarizeChecks } from '@vigil/core';
+import { type CheckResult, type Evaluation, summarizeChecks } from '@vigil/core';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, formatNumber, histogramColumns, renderHtmlReport } from '../../src/index.js';
 import { suiteFixture } from '../helpers/suiteFixture.js';
-import { reportFixture } from './reportFixture.js';
+import { referenceEvaluationFixture, reportFixture } from './reportFixture.js';
 
 const small = reportFixture(25);
 const html = renderHtmlReport(small);
@@ -49,13 +49,14 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('churn &lt;&amp;&gt;');
   });
 
-  it('renderHtmlReport(drift + eval) draws the confusion matrix, ROC, PR and the drift histograms as inline SVG', () => {
+  it('renderHtmlReport(drift + eval) draws the confusion matrix, ROC, PR, calibration and the drift histograms as inline SVG', () => {
     const svgs = html.match(/<svg /g) ?? [];
     const histograms = Object.keys(small.drift!.histograms!).length;
     expect(histograms).toBe(25); // 25 columns: all drawn (drifted + top 50)
-    expect(svgs.length).toBe(3 + histograms);
+    expect(svgs.length).toBe(4 + histograms);
     expect(html).toContain('ROC curve');
     expect(html).toContain('Precision–recall curve');
+    expect(html).toContain('Calibration curve');
     expect(html).toContain('@media print');
     expect(html).not.toContain('xmlns=');
   });
@@ -217,5 +218,121 @@ describe('renderHtmlReport checks and data quality', () => {
     expect(page).not.toContain('id="data-quality"');
     expect(page).not.toContain('<span class="label">Checks</span>');
     expect(page).not.toContain('<span class="label">Data quality</span>');
+  });
+});
+
+/** A binary evaluation with the given headline metrics. */
+function binary(n: number, metrics: Record<string, number>): Evaluation {
+  return { task: 'binary', n, metrics };
+}
+
+describe('renderHtmlReport calibration curve', () => {
+  it('renderHtmlReport(calibration) draws one marker per bin and the diagonal, after the PR curve', () => {
+    const part = section(html, 'quality');
+    const calibration = small.evaluation!.curves!.calibration!;
+    expect(calibration.probPred.length).toBeGreaterThan(3);
+    const svgs = part.split('<figure>').slice(1);
+    expect(svgs).toHaveLength(4);
+    expect(svgs[2]).toContain('Precision–recall curve');
+    const chart = svgs[3];
+    expect(chart).toContain('Calibration curve');
+    expect(chart).toContain('mean predicted probability');
+    expect(chart).toContain('fraction of positives');
+    expect(chart).toContain('stroke-dasharray'); // the diagonal
+    // ECharts draws each point's marker as its own path, tagged with its series and data index.
+    const markers = chart.match(/<path [^>]*ecmeta_series_index="0" ecmeta_data_index="\d+"/g) ?? [];
+    expect(markers.length).toBe(calibration.probPred.length);
+  });
+
+  it('renderHtmlReport(no calibration, or no bins) draws no calibration chart', () => {
+    const curves = small.evaluation!.curves!;
+    for (const calibration of [undefined, { probTrue: [], probPred: [] }]) {
+      const page = renderHtmlReport({
+        ...bare,
+        evaluation: { result: small.evaluation!.result, curves: { ...curves, calibration } },
+      });
+      expect(page).not.toContain('Calibration curve');
+      expect(page.match(/<svg /g)).toHaveLength(3);
+    }
+  });
+});
+
+describe('renderHtmlReport with a reference evaluation', () => {
+  const current = binary(1000, { accuracy: 0.91, f1: 0.8, rocAuc: 0.9 });
+  const reference = binary(2000, { accuracy: 0.94, f1: 0.8, rocAuc: 0.88 });
+
+  it('renderHtmlReport(reference) says in words how each headline metric compares', () => {
+    const page = renderHtmlReport({
+      ...bare,
+      evaluation: { result: current },
+      referenceEvaluation: reference,
+    });
+    expect(page).toContain(
+      '<li class="neutral"><span class="label">Model quality</span> binary classification on 1,000 rows (reference: 2,000 rows): accuracy <b>0.91</b>, 0.03 below the reference; F1 <b>0.8</b>, same as the reference; ROC AUC <b>0.9</b>, 0.02 above the reference.</li>',
+    );
+  });
+
+  it('renderHtmlReport(reference) adds a reference and a signed difference column to the metrics table', () => {
+    const page = renderHtmlReport({
+      ...bare,
+      evaluation: { result: binary(1000, { ...current.metrics, logLoss: 0.3 }) },
+      referenceEvaluation: reference,
+    });
+    const part = section(page, 'quality');
+    expect(part).toContain(
+      '<thead><tr><th>metric</th><th class="num">value</th><th class="num">reference</th><th class="num">difference</th></tr></thead>',
+    );
+    expect(part).toContain(
+      '<tr><th scope="row">accuracy</th><td class="num">0.91</td><td class="num">0.94</td><td class="num">-0.03</td></tr>',
+    );
+    expect(part).toContain(
+      '<tr><th scope="row">f1</th><td class="num">0.8</td><td class="num">0.8</td><td class="num">0</td></tr>',
+    );
+    expect(part).toContain(
+      '<tr><th scope="row">rocAuc</th><td class="num">0.9</td><td class="num">0.88</td><td class="num">+0.02</td></tr>',
+    );
+    // A metric the reference lacks: no reference value, no difference.
+    expect(part).toContain(
+      '<tr><th scope="row">logLoss</th><td class="num">0.3</td><td class="num">—</td><td class="num">—</td></tr>',
+    );
+    expect(part).toContain('compared with the same model on the reference data (2,000 rows)');
+  });
+
+  it('renderHtmlReport(reference with NaN metric) shows the value without a comparison', () => {
+    const page = renderHtmlReport({
+      ...bare,
+      evaluation: { result: binary(10, { accuracy: 0.5 }) },
+      referenceEvaluation: binary(10, { accuracy: Number.NaN }),
+    });
+    expect(page).toContain('accuracy <b>0.5</b>, reference NaN.</li>');
+    expect(page).toContain('<td class="num">0.5</td><td class="num">NaN</td><td class="num">—</td>');
+  });
+
+  it('renderHtmlReport(fixture with reference) compares the computed metrics', () => {
+    const ref = referenceEvaluationFixture();
+    const page = renderHtmlReport({ ...small, referenceEvaluation: ref });
+    const accuracy = small.evaluation!.result.metrics.accuracy;
+    const difference = accuracy - ref.metrics.accuracy;
+    expect(difference).toBeLessThan(0); // the reference scorer separates the classes better
+    const words = page.match(/accuracy <b>([\d.]+)<\/b>, ([\d.]+) below the reference;/);
+    expect(words?.[1]).toBe(formatNumber(accuracy));
+    // Two significant digits in words.
+    expect(Number(words?.[2])).toBe(Number((-difference).toPrecision(2)));
+  });
+
+  it('renderHtmlReport(reference, tiny difference) writes it in plain decimals, not scientific notation', () => {
+    const page = renderHtmlReport({
+      ...bare,
+      evaluation: { result: binary(10, { accuracy: 0.8276 }) },
+      referenceEvaluation: binary(10, { accuracy: 0.82718 }),
+    });
+    expect(page).toContain('accuracy <b>0.8276</b>, 0.00042 above the reference.</li>');
+    expect(page).toContain('<td class="num">+4.2e-4</td>');
+  });
+
+  it('renderHtmlReport(without reference) keeps the two-column metrics table', () => {
+    const part = section(html, 'quality');
+    expect(part).toContain('<thead><tr><th>metric</th><th class="num">value</th></tr></thead>');
+    expect(html).not.toContain('the reference');
   });
 });

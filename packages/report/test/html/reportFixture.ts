@@ -4,12 +4,14 @@ import {
   type CheckResult,
   type Column,
   type ConditionOperator,
+  calibrationCurve,
   categoricalFromStrings,
   confusionMatrix,
   countProportions,
   createFrame,
   createRandom,
   dataDrift,
+  type Evaluation,
   evaluateMetricSet,
   precisionRecallCurve,
   prepareDriftColumn,
@@ -131,6 +133,7 @@ export function reportFixture(nColumns: number, rows = 400): HtmlReportInput {
   };
   const roc = rocCurve(yTrue, yScore);
   const pr = precisionRecallCurve(yTrue, yScore);
+  const calibration = calibrationCurve(yTrue, yScore);
   return {
     title: 'Weekly check <of> "churn" model',
     generatedAt: '2024-05-01T12:00:00Z',
@@ -140,9 +143,28 @@ export function reportFixture(nColumns: number, rows = 400): HtmlReportInput {
     quality,
     evaluation: {
       result: evaluation,
-      curves: { roc: { fpr: roc.fpr, tpr: roc.tpr }, pr: { precision: pr.precision, recall: pr.recall } },
+      curves: {
+        roc: { fpr: roc.fpr, tpr: roc.tpr },
+        pr: { precision: pr.precision, recall: pr.recall },
+        calibration: { probTrue: calibration.probTrue, probPred: calibration.probPred },
+      },
     },
   };
+}
+
+/**
+ * The fixture's binary evaluation on other (reference) data: a seeded sample of `n` rows from a scorer that is a
+ * little better than the current one (`separation` 0.25 instead of 0.2), computed with the core's functions.
+ */
+export function referenceEvaluationFixture(n = 800, separation = 0.25): Evaluation {
+  const random = createRandom(11);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+  const yTrue = Int32Array.from({ length: n }, () => (random.next() < 0.4 ? 1 : 0));
+  const yScore = Float64Array.from(yTrue, (y) =>
+    Math.min(1, Math.max(0, 0.5 + (y ? separation : -separation) + normal() * 0.2)),
+  );
+  const yPred = Int32Array.from(yScore, (s) => (s >= 0.5 ? 1 : 0));
+  return evaluateMetricSet('binary', binaryMetrics(yTrue, yPred, yScore));
 }
 
 /** A check whose status follows from its value, as the engine would decide it. */

@@ -4,6 +4,7 @@ export * from './accuracyScore.js';
 export * from './averagePrecisionScore.js';
 export * from './balancedAccuracyScore.js';
 export * from './brierScoreLoss.js';
+export * from './calibrationCurve.js';
 export * from './cohenKappaScore.js';
 export * from './confusionMatrix.js';
 export * from './logLoss.js';

@@ -58,6 +58,14 @@ const registry: Record<string, { kind: Kind; run: (d: Data) => unknown }> = {
   logLoss: { kind: 'scores', run: (d) => classification.logLoss(d.binary, d.score) },
   logLossMulticlass: { kind: 'proba', run: (d) => classification.logLossMulticlass(d.labels, d.proba) },
   brierScoreLoss: { kind: 'scores', run: (d) => classification.brierScoreLoss(d.binary, d.score) },
+  calibrationCurve: {
+    kind: 'scores',
+    // Mean probabilities are sums in sample order, which may differ in the last bits: compared to 12 digits.
+    run: (d) => {
+      const { probTrue, probPred, counts } = classification.calibrationCurve(d.binary, d.score);
+      return { probTrue, counts, probPred: Array.from(probPred, (v) => v.toPrecision(12)) };
+    },
+  },
 };
 
 function makeData(n: number, seed: number): Data {
