@@ -8,6 +8,8 @@ export const alias = {
   '@vigil/core': src('core'),
   '@vigil/io': src('io'),
   '@vigil/report': src('report'),
+  '@vigil/server': src('server'),
+  '@vigil/client': src('client'),
 };
 
 export default defineConfig({

@@ -2,7 +2,7 @@
 // through the reference implementation (scipy / scikit-learn / pandas via /usr/bin/python3, when installed).
 // Prints a table with the ratio reference / Vigil (> 1: Vigil is faster). Not a test: it never fails on timing.
 //   npm run bench                 all workloads
-//   npm run bench -- ks auc       only these (ks, auc, parquet, profile, csv, drift)
+//   npm run bench -- ks auc       only these (ks, auc, parquet, profile, csv, drift, check, server-monitors)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -175,7 +175,7 @@ if (want('profile')) {
 }
 
 const driftDir = resolve(dir, 'drift');
-if (want('csv') || want('drift')) {
+if (want('csv') || want('drift') || want('check')) {
   if (!existsSync(resolve(driftDir, 'current.csv'))) {
     console.log('generating 2 × 1M-row × 25-column CSV files in .bench/drift (once) …');
     execFileSync(process.execPath, [resolve(root, 'scripts/make-drift-data.mjs'), driftDir], {
@@ -222,4 +222,201 @@ if (want('drift')) {
     ref,
     `peak RSS ${(kb / 1024).toFixed(0)} MB, ${drifted} drifted${ref ? ` (pandas+scipy: ${ref.peakRssMb.toFixed(0)} MB, ${ref.value} drifted)` : ''}`,
   );
+}
+
+if (want('check')) {
+  // Issue 3 budget: a suite of 30 checks on the drift workload (1M rows × 25 columns, both files), end to end in a
+  // fresh process: presets data-drift (11 checks) and data-quality (13) over 10 columns, and 6 explicit checks, one
+  // of them the drift of a column outside those 10 (computed on its own).
+  const suite = resolve(driftDir, 'suite.yaml');
+  writeFileSync(
+    suite,
+    `name: bench 30 checks
+data:
+  reference: reference.csv
+  current: current.csv
+  columns: [normal_stable, normal_shift, normal_scale, lognormal_shift, heavy_tail, age_years, income,
+            with_missing, segment, city]
+  drift: { test: auto, driftShare: 0.5 }
+presets: [data-drift, data-quality]
+checks:
+  - rows: { closeToReference: { by: 0.01 } }
+  - quality.duplicatedRows: { eq: 0 }
+  - quality.missingShare: { lte: 0.05 }
+  - drift.columns: { lte: 8 }
+  - drift.column: { lt: 0.2 }
+    column: normal_shift
+    name: normal_shift-large
+  - drift.column:
+    column: store
+`,
+  );
+  const run = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      '%e %M %U %S',
+      process.execPath,
+      resolve(root, 'packages/cli/dist/bin.js'),
+      'check',
+      suite,
+      '--format',
+      'json',
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  const [wall, kb, user, system] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
+  if (run.status === 2) console.log(run.stderr);
+  const summary = run.status === 2 ? undefined : JSON.parse(run.stdout).summary;
+  record(
+    'check-30',
+    '<= 15 s',
+    { seconds: wall },
+    undefined,
+    `peak RSS ${(kb / 1024).toFixed(0)} MB, CPU ${(user + system).toFixed(1)} s, ${summary ? `${summary.total} checks: ${summary.passed} passed, ${summary.failed} failed, ${summary.warned} warned, ${summary.errored} errored` : 'suite did not run'} (exit ${run.status}; no Python equivalent)`,
+  );
+}
+
+if (want('server-monitors')) {
+  // Issue 4 budget: evaluating all default monitors on a 1M-prediction window <= 5 s (binary model, 20 features:
+  // 15 numerical, 5 categorical; 100k-row reference; 60 % of the window labelled). Pure evaluation on the rows
+  // as the store returns them, then end to end through the embedded DuckDB store (a scheduler tick: read the
+  // reference and the window, evaluate, write the points, alerts).
+  const server = await import('@vigil/server');
+  const H = 3_600_000;
+  const T0 = Date.UTC(2024, 0, 1);
+  const features = [
+    ...Array.from({ length: 15 }, (_, k) => ({ name: `x${k}`, kind: 'numerical' })),
+    ...Array.from({ length: 5 }, (_, k) => ({ name: `c${k}`, kind: 'categorical' })),
+  ];
+  const schema = { features, positive: 'yes' };
+  const levels = Array.from({ length: 5 }, (_, k) => Array.from({ length: 3 + 4 * k }, (_, j) => `v${j}`));
+  /** Row i of a seeded stream: features, prediction, score, label (or null), latency. */
+  const rowStream = (seed, { shift = 0, labelled = 1 } = {}) => {
+    const random = createRandom(seed);
+    const normal = () => Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+    return () => {
+      const f = {};
+      for (let k = 0; k < 15; k++)
+        f[`x${k}`] = random.next() < 0.01 ? null : k + normal() * (1 + k / 10) + shift;
+      for (let k = 0; k < 5; k++) {
+        const names = levels[k];
+        f[`c${k}`] =
+          random.next() < 0.01
+            ? null
+            : names[Math.min(names.length - 1, Math.floor(random.next() ** 1.5 * names.length))];
+      }
+      const positive = random.next() < 0.3;
+      const s =
+        Math.round(Math.min(1, Math.max(0, (positive ? 0.65 : 0.35) + 0.5 * (random.next() - 0.5))) * 1e4) /
+        1e4;
+      const label = random.next() < labelled ? (positive ? 'yes' : 'no') : null;
+      return {
+        features: f,
+        prediction: s >= 0.5 ? 'yes' : 'no',
+        score: s,
+        label,
+        latencyMs: 5 + 20 * random.next() ** 3,
+      };
+    };
+  };
+  /** RowColumns of n rows of a stream (what store.readRows returns). */
+  const columnsOf = (n, next) => {
+    const cols = {
+      n,
+      ids: [],
+      timestamps: new Float64Array(n),
+      predictionText: new Array(n),
+      predictionNumber: new Float64Array(n).fill(Number.NaN),
+      score: new Float64Array(n),
+      latencyMs: new Float64Array(n),
+      labelText: new Array(n),
+      labelNumber: new Float64Array(n).fill(Number.NaN),
+      features: Object.fromEntries(
+        features.map((f) => [f.name, f.kind === 'numerical' ? new Float64Array(n) : new Array(n)]),
+      ),
+      probas: {},
+    };
+    for (let i = 0; i < n; i++) {
+      const r = next();
+      for (const f of features)
+        cols.features[f.name][i] =
+          f.kind === 'numerical' ? (r.features[f.name] ?? Number.NaN) : r.features[f.name];
+      cols.predictionText[i] = r.prediction;
+      cols.score[i] = r.score;
+      cols.labelText[i] = r.label;
+      cols.latencyMs[i] = r.latencyMs;
+    }
+    return cols;
+  };
+  const reference = columnsOf(100_000, rowStream(1));
+  const monitors = server
+    .defaultMonitors({ name: 'big', task: 'binary' }, schema, server.referenceFacts(reference, schema))
+    .map((m, i) => ({ ...m, id: i + 1, createdAt: 0, updatedAt: 0 }));
+  const context = {
+    model: { name: 'big', task: 'binary', schema },
+    windowStart: T0,
+    windowEnd: T0 + H,
+    computedAt: T0 + H,
+    cache: server.createEvaluationCache(),
+  };
+  const firstWindow = columnsOf(1_000_000, rowStream(2, { shift: 0.05, labelled: 0.6 }));
+  const first = seconds(() => server.evaluateMonitors(monitors, reference, firstWindow, context));
+  // A second window, with the reference's derived data (frames, bounds, metrics) cached as the scheduler keeps it.
+  const secondWindow = columnsOf(1_000_000, rowStream(3, { labelled: 0.6 }));
+  const cpu = process.cpuUsage();
+  const next = seconds(() => server.evaluateMonitors(monitors, reference, secondWindow, context));
+  const used = process.cpuUsage(cpu);
+  record(
+    'monitors-1m',
+    '<= 5 s',
+    next,
+    undefined,
+    `pure evaluation, ${monitors.length} default monitors, ${next.value.length} points, CPU ${((used.user + used.system) / 1e6).toFixed(2)} s (first window, reference derived too: ${first.seconds.toFixed(2)} s)`,
+  );
+
+  // End to end on the embedded store: insert the reference and 1M predictions (and 600k labels), then one tick.
+  const store = await server.createDuckDbStore({ path: ':memory:' });
+  await store.migrate();
+  await store.createModel({ name: 'big', task: 'binary', windowMs: H, schema });
+  const refStream = rowStream(1);
+  const referenceRows = Array.from({ length: 100_000 }, () => refStream());
+  await store.createReference({ model: 'big', source: 'bench', schema }, referenceRows);
+  await server.createDefaultMonitors(store, 'big');
+  const stream = rowStream(2, { shift: 0.05, labelled: 0.6 });
+  const ingest = await secondsAsync(async () => {
+    for (let b = 0; b < 100; b++) {
+      const batch = [];
+      const labels = [];
+      for (let i = 0; i < 10_000; i++) {
+        const k = b * 10_000 + i;
+        const r = stream();
+        batch.push({
+          id: `p${k}`,
+          timestamp: T0 + Math.floor((k * H) / 1_000_000),
+          features: r.features,
+          prediction: r.prediction,
+          score: r.score,
+          latencyMs: r.latencyMs,
+        });
+        if (r.label !== null) labels.push({ id: `p${k}`, label: r.label });
+      }
+      await store.insertPredictions('big', batch, T0 + H);
+      await store.insertLabels('big', labels, T0 + H);
+    }
+  });
+  // The store's part alone: reading the window's columns.
+  const read = await secondsAsync(() => store.readRows('big', { from: T0, to: T0 + H }, { features }));
+  read.value = undefined;
+  const scheduler = server.createScheduler({ store, now: () => T0 + 2 * H });
+  const tick = await secondsAsync(() => scheduler.tick({ model: 'big' }));
+  const w = tick.value.windows[0];
+  record(
+    'monitors-1m-e2e',
+    '<= 5 s',
+    tick,
+    undefined,
+    `scheduler tick on DuckDB: read ${w?.rows} rows + reference, evaluate, write ${w?.points} points, alerts; readRows alone ${read.seconds.toFixed(2)} s (setup: 1M predictions + labels inserted in ${ingest.seconds.toFixed(1)} s)`,
+  );
+  await store.close();
 }

@@ -3,8 +3,11 @@ import { Command, CommanderError } from 'commander';
 import { registerCheckCommand } from './commands/check.js';
 import { registerDriftCommand } from './commands/drift.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerKeysCommand } from './commands/keys.js';
 import { registerProfileCommand } from './commands/profile.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerSchemaCommand } from './commands/schema.js';
+import { registerServeCommand } from './commands/serve.js';
 import { formatError } from './reportError.js';
 import type { Terminal } from './terminal.js';
 
@@ -33,6 +36,9 @@ export async function main(argv: readonly string[], terminal: Terminal): Promise
   registerProfileCommand(program, terminal, setExit);
   registerSchemaCommand(program, terminal, setExit);
   registerCheckCommand(program, terminal, setExit);
+  registerServeCommand(program, terminal, setExit);
+  registerKeysCommand(program, terminal, setExit);
+  registerReportCommand(program, terminal, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
