@@ -2,26 +2,14 @@
  * Real peer: Debian's `prometheus-alertmanager` (0.25) receives Vigil's alerts through its v2 API.
  * Skipped, saying why, when the binary is missing (`apt-get install prometheus-alertmanager`; .ci/run installs it).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeliveryWorker } from '../../src/alerts/deliveryWorker.js';
 import { evaluateAlerts } from '../../src/alerts/evaluateAlerts.js';
+import { type PeerProcess, startPeerProcess } from '../helpers/peerProcess.js';
 import { alertStore, point } from './alertFixtures.js';
 
 const BINARY = ['/usr/bin/prometheus-alertmanager', '/usr/bin/alertmanager'].find((path) => existsSync(path));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface AmAlert {
   labels: Record<string, string>;
@@ -33,18 +21,15 @@ interface AmAlert {
 }
 
 describe.skipIf(!BINARY)('prometheus-alertmanager peer', () => {
-  let child: ChildProcess | undefined;
-  let dir = '';
+  let peer: PeerProcess | undefined;
   let url = '';
-  let log = '';
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'vigil-am-'));
-    const config = join(dir, 'alertmanager.yml');
-    await writeFile(
-      config,
+    peer = await startPeerProcess({
+      name: 'alertmanager',
+      binary: BINARY!,
       // resolve_timeout is short so that the refresh test can show Vigil keeps a firing alert alive
-      [
+      config: [
         'global:',
         '  resolve_timeout: 3s',
         'route:',
@@ -53,43 +38,20 @@ describe.skipIf(!BINARY)('prometheus-alertmanager peer', () => {
         'receivers:',
         '  - name: blackhole',
         '',
-      ].join('\n'),
-    );
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    child = spawn(
-      BINARY!,
-      [
+      ],
+      args: ({ config, data, listen }) => [
         `--config.file=${config}`,
-        `--storage.path=${join(dir, 'data')}`,
-        `--web.listen-address=127.0.0.1:${port}`,
+        `--storage.path=${data}`,
+        `--web.listen-address=${listen}`,
         '--cluster.listen-address=', // no HA gossip: one standalone instance
         '--log.level=warn',
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const ready = await fetch(`${url}/-/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) break;
-      if (Date.now() > deadline || child.exitCode !== null)
-        throw new Error(`alertmanager did not start:\n${log}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    });
+    url = peer.url;
   }, 30_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child!.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await peer?.stop();
   });
 
   async function active(): Promise<AmAlert[]> {

@@ -3,26 +3,14 @@
  * Vigil's metrics. Skipped, saying why, when the binary is missing (`apt-get install prometheus`; .ci/run installs
  * it).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../app/appHarness.js';
+import { type PeerProcess, startPeerProcess } from '../helpers/peerProcess.js';
 
 const BINARY = ['/usr/bin/prometheus'].find((path) => existsSync(path));
 const H = 3_600_000;
 const T0 = Date.UTC(2024, 2, 1);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface QueryResult {
   status: string;
@@ -31,10 +19,8 @@ interface QueryResult {
 
 describe.skipIf(!BINARY)('prometheus peer', () => {
   let t: TestApp;
-  let child: ChildProcess | undefined;
-  let dir = '';
+  let peer: PeerProcess | undefined;
   let prometheus = '';
-  let log = '';
 
   beforeAll(async () => {
     t = await startTestApp({ now: () => T0 + 2 * H });
@@ -66,11 +52,10 @@ describe.skipIf(!BINARY)('prometheus peer', () => {
     });
     await t.app.inject({ method: 'POST', url: '/api/v1/models/credit/evaluate', headers: t.as.admin });
 
-    dir = await mkdtemp(join(tmpdir(), 'vigil-prom-'));
-    const config = join(dir, 'prometheus.yml');
-    await writeFile(
-      config,
-      [
+    peer = await startPeerProcess({
+      name: 'prometheus',
+      binary: BINARY!,
+      config: [
         'global:',
         '  scrape_interval: 1s',
         'scrape_configs:',
@@ -81,43 +66,21 @@ describe.skipIf(!BINARY)('prometheus peer', () => {
         '    static_configs:',
         `      - targets: ['127.0.0.1:${vigilPort}']`,
         '',
-      ].join('\n'),
-    );
-    const port = await freePort();
-    prometheus = `http://127.0.0.1:${port}`;
-    child = spawn(
-      BINARY!,
-      [
+      ],
+      args: ({ config, data, listen }) => [
         `--config.file=${config}`,
-        `--storage.tsdb.path=${join(dir, 'data')}`,
-        `--web.listen-address=127.0.0.1:${port}`,
+        `--storage.tsdb.path=${data}`,
+        `--web.listen-address=${listen}`,
         '--log.level=warn',
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const ready = await fetch(`${prometheus}/-/ready`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) break;
-      if (Date.now() > deadline || child.exitCode !== null)
-        throw new Error(`prometheus did not start:\n${log}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+      pollMs: 200,
+    });
+    prometheus = peer.url;
   }, 40_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await peer?.stop();
     await t?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   /** Polls an instant query until it returns a series (Prometheus scrapes every second). */
@@ -127,7 +90,7 @@ describe.skipIf(!BINARY)('prometheus peer', () => {
       const response = await fetch(`${prometheus}/api/v1/query?query=${encodeURIComponent(expression)}`);
       const body = (await response.json()) as QueryResult;
       if (body.status === 'success' && body.data.result.length > 0) return body.data.result;
-      if (Date.now() > deadline) throw new Error(`no result for ${expression}:\n${log}`);
+      if (Date.now() > deadline) throw new Error(`no result for ${expression}:\n${peer?.log()}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }

@@ -1,30 +1,9 @@
 /** Alerts and the hysteresis state of each (monitor, feature, metric) rule. */
-import type { Alert, RuleState, Store } from '../types.js';
+import { ALERT_COLUMNS, ALERT_FIELDS, type AlertMethods } from '../sql/alertColumns.js';
+import type { Alert, RuleState } from '../types.js';
 import { type Db, exec, integer, query, type Row } from './db.js';
 import { notFound } from './notFound.js';
 import { opt, setList } from './values.js';
-
-const ALERT_COLUMNS = `id, model, monitor_id, feature, metric, severity, state, value, threshold, message,
-  window_start, fired_at, resolved_at, acknowledged_at, acknowledged_by, last_notified_at`;
-
-/** Alert field → column, for inserts and patches (`id` excluded). */
-const ALERT_FIELDS = {
-  model: 'model',
-  monitorId: 'monitor_id',
-  feature: 'feature',
-  metric: 'metric',
-  severity: 'severity',
-  state: 'state',
-  value: 'value',
-  threshold: 'threshold',
-  message: 'message',
-  windowStart: 'window_start',
-  firedAt: 'fired_at',
-  resolvedAt: 'resolved_at',
-  acknowledgedAt: 'acknowledged_at',
-  acknowledgedBy: 'acknowledged_by',
-  lastNotifiedAt: 'last_notified_at',
-} as const;
 
 const OPTIONAL_ALERT_FIELDS = ['resolvedAt', 'acknowledgedAt', 'acknowledgedBy', 'lastNotifiedAt'] as const;
 
@@ -49,11 +28,6 @@ function toAlert(row: Row): Alert {
   }
   return alert;
 }
-
-type AlertMethods = Pick<
-  Store,
-  'getRuleState' | 'putRuleState' | 'createAlert' | 'updateAlert' | 'getAlert' | 'listAlerts'
->;
 
 export function alertMethods(db: Db): AlertMethods {
   return {

@@ -1,25 +1,14 @@
 /** Alert channels and the deliveries of alerts to them. */
-import type { Channel, Delivery, Store } from '../types.js';
+import {
+  CHANNEL_COLUMNS,
+  type ChannelMethods,
+  DELIVERY_COLUMNS,
+  DELIVERY_FIELDS,
+} from '../sql/channelColumns.js';
+import type { Channel, Delivery } from '../types.js';
 import { type Db, exec, integer, query, type Row } from './db.js';
 import { notFound } from './notFound.js';
 import { opt, parseJson, setList } from './values.js';
-
-const CHANNEL_COLUMNS = 'id, name, kind, url, secret, models, enabled, created_at';
-const DELIVERY_COLUMNS =
-  'id, alert_id, channel_id, event, status, attempts, last_error, next_attempt_at, created_at, delivered_at';
-
-/** Delivery field → column, for patches. */
-const DELIVERY_FIELDS = {
-  alertId: 'alert_id',
-  channelId: 'channel_id',
-  event: 'event',
-  status: 'status',
-  attempts: 'attempts',
-  lastError: 'last_error',
-  nextAttemptAt: 'next_attempt_at',
-  createdAt: 'created_at',
-  deliveredAt: 'delivered_at',
-} as const;
 
 function toChannel(row: Row): Channel {
   const channel: Channel = {
@@ -54,17 +43,6 @@ function toDelivery(row: Row): Delivery {
   if (deliveredAt !== undefined) delivery.deliveredAt = deliveredAt;
   return delivery;
 }
-
-type ChannelMethods = Pick<
-  Store,
-  | 'createChannel'
-  | 'listChannels'
-  | 'deleteChannel'
-  | 'createDelivery'
-  | 'updateDelivery'
-  | 'dueDeliveries'
-  | 'listDeliveries'
->;
 
 export function channelMethods(db: Db, now: () => number): ChannelMethods {
   return {

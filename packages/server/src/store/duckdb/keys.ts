@@ -1,9 +1,8 @@
 /** API keys (hashes only) and the audit log of admin actions. */
-import type { ApiKey, AuditEntry, Store } from '../types.js';
+import { KEY_COLUMNS, type KeyMethods } from '../sql/keyColumns.js';
+import type { ApiKey, AuditEntry } from '../types.js';
 import { type Db, exec, integer, query, type Row } from './db.js';
 import { opt, parseJson } from './values.js';
-
-const KEY_COLUMNS = 'id, name, role, prefix, created_at, last_used_at, revoked_at';
 
 function toKey(row: Row): ApiKey {
   const key: ApiKey = {
@@ -33,17 +32,6 @@ function toAudit(row: Row): AuditEntry {
   if (details !== undefined) entry.details = details;
   return entry;
 }
-
-type KeyMethods = Pick<
-  Store,
-  | 'createApiKey'
-  | 'findApiKeysByPrefix'
-  | 'listApiKeys'
-  | 'revokeApiKey'
-  | 'touchApiKey'
-  | 'appendAudit'
-  | 'listAudit'
->;
 
 export function keyMethods(db: Db, now: () => number): KeyMethods {
   return {

@@ -1,5 +1,6 @@
 /** Models and their versions; a model owns its tables (modelTables.ts), created and dropped with it. */
-import type { Model, ModelVersion, Store } from '../types.js';
+import { MODEL_COLUMNS, MODEL_FIELDS, type ModelMethods } from '../sql/modelColumns.js';
+import type { Model, ModelVersion } from '../types.js';
 import { type Connection, type Db, exec, literal, query, type Row } from './db.js';
 import { createModelTables, dropModelTables, type ModelCache } from './modelTables.js';
 import { notFound } from './notFound.js';
@@ -8,8 +9,6 @@ import type { KnownWindows } from './windows.js';
 
 /** Default tumbling window: one hour. */
 export const DEFAULT_WINDOW_MS = 3_600_000;
-
-const MODEL_COLUMNS = 'name, task, description, window_ms, schema, active_version, created_at, updated_at';
 
 function toModel(row: Row): Model {
   const model: Model = {
@@ -56,11 +55,6 @@ export function deleteMonitorsSql(where: string): string {
     DELETE FROM metric_points WHERE monitor_id IN (${ids});
     DELETE FROM monitors WHERE ${where}`;
 }
-
-type ModelMethods = Pick<
-  Store,
-  'createModel' | 'getModel' | 'listModels' | 'updateModel' | 'deleteModel' | 'createVersion' | 'listVersions'
->;
 
 export function modelMethods(
   db: Db,
@@ -110,16 +104,8 @@ export function modelMethods(
     },
 
     updateModel(name, patch) {
-      const set = setList(
-        patch,
-        {
-          description: 'description',
-          windowMs: 'window_ms',
-          schema: 'schema',
-          activeVersion: 'active_version',
-        },
-        3,
-        (field, value) => (field === 'schema' ? JSON.stringify(value) : value),
+      const set = setList(patch, MODEL_FIELDS, 3, (field, value) =>
+        field === 'schema' ? JSON.stringify(value) : value,
       );
       return db
         .write(

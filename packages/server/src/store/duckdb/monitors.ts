@@ -1,13 +1,11 @@
 /** Monitors and their metric series. */
-import type { MetricPoint, Monitor, Store } from '../types.js';
+import { MONITOR_COLUMNS, type MonitorMethods, POINT_COLUMNS } from '../sql/monitorColumns.js';
+import type { MetricPoint, Monitor } from '../types.js';
 import { type Db, exec, integer, literal, query, type Row } from './db.js';
 import { deleteMonitorsSql } from './models.js';
 import { notFound } from './notFound.js';
 import { jsonOrNull, opt, parseJson, setList } from './values.js';
 
-const MONITOR_COLUMNS = 'id, model, name, kind, config, rule, enabled, created_at, updated_at';
-const POINT_COLUMNS =
-  'model, monitor_id, window_start, window_end, feature, metric, value, status, details, computed_at';
 /** Points per INSERT statement (10 parameters each). */
 const POINTS_PER_STATEMENT = 500;
 
@@ -43,18 +41,6 @@ function toPoint(row: Row): MetricPoint {
   if (details !== undefined) point.details = details;
   return point;
 }
-
-type MonitorMethods = Pick<
-  Store,
-  | 'createMonitor'
-  | 'getMonitor'
-  | 'listMonitors'
-  | 'updateMonitor'
-  | 'deleteMonitor'
-  | 'writePoints'
-  | 'readSeries'
-  | 'latestPoints'
->;
 
 export function monitorMethods(db: Db, now: () => number): MonitorMethods {
   return {

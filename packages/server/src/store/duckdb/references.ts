@@ -1,5 +1,6 @@
 /** Reference data sets: one record in `reference_sets` and its rows in the model's `ref_<n>`, in one transaction. */
-import type { Reference, Store } from '../types.js';
+import { REFERENCE_COLUMNS, type ReferenceMethods } from '../sql/referenceColumns.js';
+import type { Reference } from '../types.js';
 import { appendRows } from './appendColumns.js';
 import { type Db, integer, query, type Row } from './db.js';
 import { encodeReferenceRows } from './encodeRows.js';
@@ -7,8 +8,6 @@ import { LayoutDraft, type ModelCache, type ModelInfo, refTable } from './modelT
 import { notFound } from './notFound.js';
 import { emptyColumns, readColumns } from './readColumns.js';
 import { opt } from './values.js';
-
-const REFERENCE_COLUMNS = 'id, model, version, source, rows, schema, created_at';
 
 function toReference(row: Row): Reference {
   const reference: Reference = {
@@ -23,11 +22,6 @@ function toReference(row: Row): Reference {
   if (version !== undefined) reference.version = version;
   return reference;
 }
-
-type ReferenceMethods = Pick<
-  Store,
-  'createReference' | 'latestReference' | 'listReferences' | 'readReference'
->;
 
 export function referenceMethods(db: Db, models: ModelCache, now: () => number): ReferenceMethods {
   return {

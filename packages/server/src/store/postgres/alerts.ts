@@ -1,29 +1,8 @@
 /** Alerts and the hysteresis state of each (monitor, feature, metric) rule. */
-import type { Alert, RuleState, Store } from '../types.js';
+import { ALERT_COLUMNS, ALERT_FIELDS, type AlertMethods } from '../sql/alertColumns.js';
+import type { Alert, RuleState } from '../types.js';
 import { opt, type Pool, setList } from './db.js';
 import { notFound } from './notFound.js';
-
-const ALERT_COLUMNS = `id, model, monitor_id, feature, metric, severity, state, value, threshold, message,
-  window_start, fired_at, resolved_at, acknowledged_at, acknowledged_by, last_notified_at`;
-
-/** Alert field → column, for inserts and patches (`id` excluded). */
-const ALERT_FIELDS = {
-  model: 'model',
-  monitorId: 'monitor_id',
-  feature: 'feature',
-  metric: 'metric',
-  severity: 'severity',
-  state: 'state',
-  value: 'value',
-  threshold: 'threshold',
-  message: 'message',
-  windowStart: 'window_start',
-  firedAt: 'fired_at',
-  resolvedAt: 'resolved_at',
-  acknowledgedAt: 'acknowledged_at',
-  acknowledgedBy: 'acknowledged_by',
-  lastNotifiedAt: 'last_notified_at',
-} as const;
 
 interface AlertRecord {
   id: number;
@@ -64,11 +43,6 @@ function toAlert(row: AlertRecord): Alert {
     lastNotifiedAt: opt(row.last_notified_at),
   };
 }
-
-type AlertMethods = Pick<
-  Store,
-  'getRuleState' | 'putRuleState' | 'createAlert' | 'updateAlert' | 'getAlert' | 'listAlerts'
->;
 
 export function alertMethods(pool: Pool): AlertMethods {
   return {

@@ -1,24 +1,13 @@
 /** Alert channels and the deliveries of alerts to them. */
-import type { Channel, Delivery, Store } from '../types.js';
+import {
+  CHANNEL_COLUMNS,
+  type ChannelMethods,
+  DELIVERY_COLUMNS,
+  DELIVERY_FIELDS,
+} from '../sql/channelColumns.js';
+import type { Channel, Delivery } from '../types.js';
 import { opt, type Pool, setList } from './db.js';
 import { notFound } from './notFound.js';
-
-const CHANNEL_COLUMNS = 'id, name, kind, url, secret, models, enabled, created_at';
-const DELIVERY_COLUMNS = `id, alert_id, channel_id, event, status, attempts, last_error, next_attempt_at, created_at,
-  delivered_at`;
-
-/** Delivery field → column, for patches. */
-const DELIVERY_FIELDS = {
-  alertId: 'alert_id',
-  channelId: 'channel_id',
-  event: 'event',
-  status: 'status',
-  attempts: 'attempts',
-  lastError: 'last_error',
-  nextAttemptAt: 'next_attempt_at',
-  createdAt: 'created_at',
-  deliveredAt: 'delivered_at',
-} as const;
 
 function toChannel(row: {
   id: number;
@@ -69,17 +58,6 @@ function toDelivery(row: DeliveryRecord): Delivery {
     deliveredAt: opt(row.delivered_at),
   };
 }
-
-type ChannelMethods = Pick<
-  Store,
-  | 'createChannel'
-  | 'listChannels'
-  | 'deleteChannel'
-  | 'createDelivery'
-  | 'updateDelivery'
-  | 'dueDeliveries'
-  | 'listDeliveries'
->;
 
 export function channelMethods(pool: Pool, now: () => number): ChannelMethods {
   return {

@@ -1,8 +1,7 @@
 /** API keys (hashes only) and the audit log of admin actions. */
-import type { ApiKey, AuditEntry, Store } from '../types.js';
+import { KEY_COLUMNS, type KeyMethods } from '../sql/keyColumns.js';
+import type { ApiKey, AuditEntry } from '../types.js';
 import { opt, type Pool } from './db.js';
-
-const KEY_COLUMNS = 'id, name, role, prefix, created_at, last_used_at, revoked_at';
 
 interface KeyRecord {
   id: number;
@@ -43,17 +42,6 @@ function toAudit(row: {
     details: opt(row.details),
   };
 }
-
-type KeyMethods = Pick<
-  Store,
-  | 'createApiKey'
-  | 'findApiKeysByPrefix'
-  | 'listApiKeys'
-  | 'revokeApiKey'
-  | 'touchApiKey'
-  | 'appendAudit'
-  | 'listAudit'
->;
 
 export function keyMethods(pool: Pool, now: () => number): KeyMethods {
   return {

@@ -1,12 +1,11 @@
 /** Models and their versions. */
-import type { Model, ModelVersion, Store } from '../types.js';
+import { MODEL_COLUMNS, MODEL_FIELDS, type ModelMethods } from '../sql/modelColumns.js';
+import type { Model, ModelVersion } from '../types.js';
 import { opt, type Pool, setList, withTransaction } from './db.js';
 import { notFound } from './notFound.js';
 
 /** Default tumbling window: one hour. */
 export const DEFAULT_WINDOW_MS = 3_600_000;
-
-const MODEL_COLUMNS = 'name, task, description, window_ms, schema, active_version, created_at, updated_at';
 
 interface ModelRecord {
   name: string;
@@ -46,11 +45,6 @@ function toVersion(row: {
   };
 }
 
-type ModelMethods = Pick<
-  Store,
-  'createModel' | 'getModel' | 'listModels' | 'updateModel' | 'deleteModel' | 'createVersion' | 'listVersions'
->;
-
 export function modelMethods(pool: Pool, now: () => number): ModelMethods {
   return {
     async createModel(model) {
@@ -84,16 +78,8 @@ export function modelMethods(pool: Pool, now: () => number): ModelMethods {
     },
 
     async updateModel(name, patch) {
-      const set = setList(
-        patch,
-        {
-          description: 'description',
-          windowMs: 'window_ms',
-          schema: 'schema',
-          activeVersion: 'active_version',
-        },
-        3,
-        (field, value) => (field === 'schema' ? JSON.stringify(value) : value),
+      const set = setList(patch, MODEL_FIELDS, 3, (field, value) =>
+        field === 'schema' ? JSON.stringify(value) : value,
       );
       const result = await pool.query<ModelRecord>(
         `UPDATE models SET updated_at = $2${set.sql ? `, ${set.sql}` : ''} WHERE name = $1

@@ -1,11 +1,8 @@
 /** Monitors and their metric series. */
-import type { MetricPoint, Monitor, Store } from '../types.js';
+import { MONITOR_COLUMNS, type MonitorMethods, POINT_COLUMNS } from '../sql/monitorColumns.js';
+import type { MetricPoint, Monitor } from '../types.js';
 import { opt, type Pool, setList } from './db.js';
 import { notFound } from './notFound.js';
-
-const MONITOR_COLUMNS = 'id, model, name, kind, config, rule, enabled, created_at, updated_at';
-const POINT_COLUMNS =
-  'model, monitor_id, window_start, window_end, feature, metric, value, status, details, computed_at';
 
 interface MonitorRecord {
   id: number;
@@ -62,18 +59,6 @@ function toPoint(row: PointRecord): MetricPoint {
 }
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-
-type MonitorMethods = Pick<
-  Store,
-  | 'createMonitor'
-  | 'getMonitor'
-  | 'listMonitors'
-  | 'updateMonitor'
-  | 'deleteMonitor'
-  | 'writePoints'
-  | 'readSeries'
-  | 'latestPoints'
->;
 
 export function monitorMethods(pool: Pool, now: () => number): MonitorMethods {
   return {

@@ -1,5 +1,6 @@
 /** Reference data sets: one record and its rows, stored in one transaction. */
-import type { Reference, ReferenceRow, Store } from '../types.js';
+import { REFERENCE_COLUMNS, type ReferenceMethods } from '../sql/referenceColumns.js';
+import type { Reference, ReferenceRow } from '../types.js';
 import { opt, type Pool, type PoolClient, withTransaction } from './db.js';
 import { notFound } from './notFound.js';
 import { readColumns } from './readColumns.js';
@@ -7,8 +8,6 @@ import { finiteOrNull, scalarNumber, scalarText } from './scalar.js';
 
 /** Rows per INSERT statement: large enough to amortise round trips, small enough to keep parameters modest. */
 const CHUNK = 5_000;
-
-const REFERENCE_COLUMNS = 'id, model, version, source, rows, schema, created_at';
 
 function toReference(row: {
   id: number;
@@ -61,11 +60,6 @@ async function insertReferenceRows(
     );
   }
 }
-
-type ReferenceMethods = Pick<
-  Store,
-  'createReference' | 'latestReference' | 'listReferences' | 'readReference'
->;
 
 export function referenceMethods(pool: Pool, now: () => number): ReferenceMethods {
   return {
