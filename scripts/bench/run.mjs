@@ -2,7 +2,7 @@
 // through the reference implementation (scipy / scikit-learn / pandas via /usr/bin/python3, when installed).
 // Prints a table with the ratio reference / Vigil (> 1: Vigil is faster). Not a test: it never fails on timing.
 //   npm run bench                 all workloads
-//   npm run bench -- ks auc       only these (ks, auc, parquet, profile, csv, drift, check, server-monitors)
+//   npm run bench -- ks auc       only these (ks, auc, parquet, profile, csv, drift, check, server-monitors, server-ingest)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -419,4 +419,68 @@ if (want('server-monitors')) {
     `scheduler tick on DuckDB: read ${w?.rows} rows + reference, evaluate, write ${w?.points} points, alerts; readRows alone ${read.seconds.toFixed(2)} s (setup: 1M predictions + labels inserted in ${ingest.seconds.toFixed(1)} s)`,
   );
   await store.close();
+}
+
+if (want('server-ingest')) {
+  // Issue 4 budget: ingest >= 50 000 predictions/s (20 features, batches of 500, embedded store, 2 cores) and p99
+  // request latency < 50 ms at half that rate. `vigil serve` on a temporary DuckDB file; the HTTP client runs in
+  // this process (bodies serialised beforehand), so it shares the two cores with the server.
+  const { startServer } = await import('@vigil/server');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const folder = mkdtempSync(resolve(tmpdir(), 'vigil-ingest-'));
+  const server = await startServer({
+    port: 0,
+    store: `duckdb:${folder}/vigil.duckdb`,
+    logLevel: 'warn',
+    print: () => {},
+    handleSignals: false,
+  });
+  const headers = { authorization: `Bearer ${server.adminKey.key}`, 'content-type': 'application/json' };
+  await fetch(`${server.url}/api/v1/models`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: 'bench', task: 'binary' }),
+  });
+  const random = createRandom(7);
+  let next = 0;
+  const body = () => {
+    const rows = [];
+    for (let i = 0; i < 500; i++, next++) {
+      const features = {};
+      for (let j = 0; j < 20; j++) features[`f${j}`] = j < 16 ? random.next() * 100 : `c${next % 7}`;
+      const timestamp = new Date(Date.UTC(2026, 0, 1) + next * 100).toISOString();
+      rows.push({ id: String(next), timestamp, features, prediction: 1, score: 0.7, latencyMs: 12 });
+    }
+    return JSON.stringify(rows);
+  };
+  for (const concurrency of [4, 1]) {
+    const queue = Array.from({ length: 400 }, body);
+    const latencies = [];
+    const worker = async () => {
+      while (queue.length > 0) {
+        const started = performance.now();
+        const response = await fetch(`${server.url}/api/v1/models/bench/predictions`, {
+          method: 'POST',
+          headers,
+          body: queue.pop(),
+        });
+        await response.text();
+        if (response.status !== 200) throw new Error(`server-ingest: HTTP ${response.status}`);
+        latencies.push(performance.now() - started);
+      }
+    };
+    const run = await secondsAsync(() => Promise.all(Array.from({ length: concurrency }, worker)));
+    latencies.sort((a, b) => a - b);
+    const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
+    record(
+      `ingest-c${concurrency}`,
+      '>= 50k rows/s',
+      run,
+      undefined,
+      `${(200_000 / run.seconds).toFixed(0)} rows/s, ${concurrency} request(s) in flight, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
+    );
+  }
+  await server.close();
+  rmSync(folder, { recursive: true, force: true });
 }
