@@ -29,6 +29,7 @@ import {
   type EvaluationContext,
 } from '../monitors/evaluationContext.js';
 import type { CustomConfig } from '../monitors/monitorConfig.js';
+import { emptyRows } from '../store/emptyRows.js';
 import type {
   Alert,
   DirtyWindow,
@@ -387,25 +388,4 @@ function readSpec(schema: ModelSchema, monitors: readonly Monitor[]): ReadSpec {
   );
   if (probas && schema.classes !== undefined) spec.probaClasses = schema.classes;
   return spec;
-}
-
-/** Rows of nothing, shaped as the spec asks (a model without reference; a window without data). */
-export function emptyRows(spec: ReadSpec): RowColumns {
-  const features: RowColumns['features'] = {};
-  for (const f of spec.features) features[f.name] = f.kind === 'numerical' ? new Float64Array(0) : [];
-  const probas: RowColumns['probas'] = {};
-  for (const c of spec.probaClasses ?? []) probas[c] = new Float64Array(0);
-  return {
-    n: 0,
-    ids: [],
-    timestamps: new Float64Array(0),
-    predictionText: [],
-    predictionNumber: new Float64Array(0),
-    score: new Float64Array(0),
-    latencyMs: new Float64Array(0),
-    labelText: [],
-    labelNumber: new Float64Array(0),
-    features,
-    probas,
-  };
 }

@@ -1,14 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appDeliveryWorker } from '../../src/alerts/appDeliveryWorker.js';
 import { evaluateAlerts } from '../../src/alerts/evaluateAlerts.js';
 import { buildApp } from '../../src/app/buildApp.js';
+import { cleanupsAfterEach } from '../helpers/cleanups.js';
 import { alertStore, H, point, T0 } from './alertFixtures.js';
 import { startReceiver } from './receiver.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 describe('appDeliveryWorker', () => {
   it("appDeliveryWorker(app.vigil) is one worker per app, on the app's store and clock", async () => {

@@ -1,16 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { createRandom } from '@vigil/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDeliveryWorker, retryDelay } from '../../src/alerts/deliveryWorker.js';
 import { evaluateAlerts } from '../../src/alerts/evaluateAlerts.js';
 import type { Alert, Channel, Monitor, Store } from '../../src/store/types.js';
+import { cleanupsAfterEach } from '../helpers/cleanups.js';
 import { alertStore, H, point, T0 } from './alertFixtures.js';
 import { startReceiver } from './receiver.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 /** A store with a webhook channel to a receiver answering with `statuses[i]` to request i (then 200). */
 async function setup(statuses: number[], headers: Record<string, string> = {}) {

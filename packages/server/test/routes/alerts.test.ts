@@ -1,14 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDeliveryWorker } from '../../src/alerts/deliveryWorker.js';
 import { evaluateAlerts } from '../../src/alerts/evaluateAlerts.js';
 import { H, point, T0 } from '../alerts/alertFixtures.js';
 import { startReceiver } from '../alerts/receiver.js';
+import { cleanupsAfterEach } from '../helpers/cleanups.js';
 import { alertApp, bearer } from './alertRoutesFixture.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
+const cleanups = cleanupsAfterEach();
 
 async function setup() {
   const ctx = await alertApp();

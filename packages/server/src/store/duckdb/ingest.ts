@@ -3,6 +3,7 @@
  * marks the windows of the predictions they match (insertPredictions.ts writes predictions).
  */
 import { DOUBLE, VARCHAR } from '@duckdb/node-api';
+import { emptyRows } from '../emptyRows.js';
 import type { LabelRow, Store, WindowRange } from '../types.js';
 import { appendRows } from './appendColumns.js';
 import { type Db, exec, integer, query, rollback } from './db.js';
@@ -10,7 +11,7 @@ import type { EncodedRows } from './encodeRows.js';
 import { predictionWriter } from './insertPredictions.js';
 import { labTable, type ModelCache, predTable } from './modelTables.js';
 import { notFound } from './notFound.js';
-import { emptyColumns, readColumns } from './readColumns.js';
+import { readColumns } from './readColumns.js';
 import { scalarNumber, scalarText } from './scalar.js';
 import { type KnownWindows, markWindowsSql } from './windows.js';
 
@@ -85,7 +86,7 @@ export function ingestMethods(db: Db, models: ModelCache, known: KnownWindows): 
 
     async readRows(model, range, spec) {
       const info = await models.get(model);
-      if (info === undefined) return emptyColumns(spec);
+      if (info === undefined) return emptyRows(spec);
       const { where, params } = rangeWhere(range);
       return db.read((conn) =>
         readColumns(conn, spec, {

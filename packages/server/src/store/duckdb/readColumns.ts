@@ -301,26 +301,3 @@ function decoded(sink: { codes: Int32Array; coder: StringCoder }, n: number): (s
 }
 
 const nans = (n: number) => new Float64Array(n).fill(Number.NaN);
-
-/** No rows, with the columns `spec` asks for (the rows of a model that does not exist). */
-export function emptyColumns(spec: ReadSpec): RowColumns {
-  const features: RowColumns['features'] = {};
-  for (const feature of spec.features) {
-    features[feature.name] = feature.kind === 'numerical' ? new Float64Array(0) : [];
-  }
-  const probas: RowColumns['probas'] = {};
-  for (const cls of spec.probaClasses ?? []) probas[cls] = new Float64Array(0);
-  return {
-    n: 0,
-    ids: [],
-    timestamps: new Float64Array(0),
-    predictionText: [],
-    predictionNumber: new Float64Array(0),
-    score: new Float64Array(0),
-    latencyMs: new Float64Array(0),
-    labelText: [],
-    labelNumber: new Float64Array(0),
-    features,
-    probas,
-  };
-}

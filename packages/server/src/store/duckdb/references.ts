@@ -1,4 +1,6 @@
 /** Reference data sets: one record in `reference_sets` and its rows in the model's `ref_<n>`, in one transaction. */
+
+import { emptyRows } from '../emptyRows.js';
 import { REFERENCE_COLUMNS, type ReferenceMethods } from '../sql/referenceColumns.js';
 import type { Reference } from '../types.js';
 import { appendRows } from './appendColumns.js';
@@ -6,7 +8,7 @@ import { type Db, integer, query, type Row } from './db.js';
 import { encodeReferenceRows } from './encodeRows.js';
 import { LayoutDraft, type ModelCache, type ModelInfo, refTable } from './modelTables.js';
 import { notFound } from './notFound.js';
-import { emptyColumns, readColumns } from './readColumns.js';
+import { readColumns } from './readColumns.js';
 import { opt } from './values.js';
 
 function toReference(row: Row): Reference {
@@ -81,7 +83,7 @@ export function referenceMethods(db: Db, models: ModelCache, now: () => number):
     async readReference(referenceId, spec) {
       const rows = await db.all('SELECT model FROM reference_sets WHERE id = $1', [referenceId]);
       const info = rows.length === 0 ? undefined : await models.get(rows[0].model as string);
-      if (info === undefined) return emptyColumns(spec);
+      if (info === undefined) return emptyRows(spec);
       return db.read((conn) =>
         readColumns(conn, spec, {
           table: `${refTable(info)} r`,
