@@ -21,7 +21,7 @@ export default defineConfig({
       ? { json: `${process.env.VIGIL_TEST_JSON}/unit.json` }
       : undefined,
     include: ['packages/*/test/**/*.test.ts'],
-    exclude: ['**/*.data.test.ts', '**/node_modules/**'],
+    exclude: ['**/*.data.test.ts', '**/*.soak.test.ts', '**/node_modules/**'],
     testTimeout: 30_000,
   },
 });

@@ -3,6 +3,7 @@
 //   npm run build && node scripts/bench/postgresStore.mjs [rows for readRows, default 1000000]
 //   VIGIL_BENCH_POSTGRES_URL=postgres://… to use another server (default postgres://postgres@127.0.0.1:5432/test)
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { createPostgresStore } from '@vigil/server';
 import pg from 'pg';
 import { ingest, readBench } from './storeWorkload.mjs';
@@ -11,7 +12,12 @@ const url = process.env.VIGIL_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0
 const readN = Number(process.argv[2] ?? 1_000_000);
 const schema = `vigil_bench_${randomBytes(4).toString('hex')}`;
 
-// How busy this machine is: the same loop takes about 100 ms on an idle modern core.
+// How busy this machine is: the load averages, and a loop that takes about 100 ms on an idle modern core.
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+console.log(`load average (1, 5, 15 min): ${load()}`);
 const loop = performance.now();
 let sum = 0;
 for (let i = 0; i < 1e8; i++) sum += i;
@@ -30,6 +36,7 @@ try {
   await store.createModel({ name: 'big', task: 'binary' });
   await readBench(store, 'big', readN, 4);
 } finally {
+  console.log(`load average (1, 5, 15 min): ${load()}`);
   await store.close();
   const client = new pg.Client({ connectionString: url });
   await client.connect();

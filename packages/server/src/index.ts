@@ -32,6 +32,16 @@ export { requireModel } from './app/requireModel.js';
 export { generateApiKey, hashApiKey, verifyApiKey } from './auth/apiKeys.js';
 export { bootstrapAdminKey } from './auth/bootstrapAdminKey.js';
 export { createKey } from './auth/createKey.js';
+export { type DemoData, defaultDemoDataDir, loadDemoData } from './demo/demoData.js';
+export { type Replay, type ReplayOptions, type ReplayProgress, startReplay } from './demo/demoReplay.js';
+export { type DemoStatus, readDemoStatus } from './demo/demoStatus.js';
+export {
+  DEFAULT_DEMO_STORE,
+  type RunningServedDemo,
+  type ServeDemoOptions,
+  serveDemo,
+} from './demo/serveDemo.js';
+export { DEMO_SCHEDULER, type DemoOptions, type RunningDemo, startDemo } from './demo/startDemo.js';
 export { createWriteGate, type WriteGate } from './ingest/writeGate.js';
 export { createServerMetrics, type ServerMetrics } from './metrics/serverMetrics.js';
 export {
@@ -55,6 +65,7 @@ export {
 } from './monitors/monitorConfig.js';
 export { createPseudonymizer, type PseudonymizeOptions, pseudonym } from './pseudonymize.js';
 export { appScheduler } from './scheduler/appScheduler.js';
+export { DEFAULT_WORKER_MIN_ROWS, evaluationThread } from './scheduler/evaluationThread.js';
 export {
   createScheduler,
   type Scheduler,
@@ -78,3 +89,9 @@ export {
   type PostgresStoreOptions,
 } from './store/postgres/createPostgresStore.js';
 export type * from './store/types.js';
+export {
+  createEvaluationPool,
+  type EvaluateOptions,
+  type EvaluationPool,
+  type EvaluationPoolOptions,
+} from './workers/evaluationPool.js';

@@ -15,6 +15,7 @@ import { buildApp } from './app/buildApp.js';
 import type { AppLimits } from './app/context.js';
 import type { PseudonymizeOptions } from './pseudonymize.js';
 import { appScheduler } from './scheduler/appScheduler.js';
+import type { SchedulerOptions } from './scheduler/scheduler.js';
 import { openStore } from './store/openStore.js';
 import type { Store } from './store/types.js';
 
@@ -42,6 +43,8 @@ export interface StartServerOptions {
   /** Where the URL and the admin key are printed (default process.stdout). */
   print?: (text: string) => void;
   now?: () => number;
+  /** Scheduler timing (default: a tick every minute, a minute of grace); `vigil serve --demo` shortens both. */
+  scheduler?: Pick<SchedulerOptions, 'intervalMs' | 'graceMs'>;
 }
 
 export interface RunningServer {
@@ -100,6 +103,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await app.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? DEFAULT_HOST });
     // Monitors: evaluate due windows every minute (stopped by app.close(), before the store closes).
     appScheduler(app.vigil, {
+      ...options.scheduler,
       onError: (error, where) => app.log.error({ err: error, ...where }, 'window evaluation failed'),
     }).start();
   } catch (error) {

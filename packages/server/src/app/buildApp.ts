@@ -6,16 +6,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuth } from '../auth/authHook.js';
 import { bootstrapAdminKey } from '../auth/bootstrapAdminKey.js';
+import { createSessions } from '../auth/sessions.js';
+import { createDecodePool } from '../ingest/decodePool.js';
 import { createWriteGate } from '../ingest/writeGate.js';
 import { registerWriteGate } from '../ingest/writeGateHook.js';
 import { createPseudonymizer, type PseudonymizeOptions } from '../pseudonymize.js';
 import { alertRoutes } from '../routes/alerts.js';
 import { channelRoutes } from '../routes/channels.js';
+import { dashboardRoutes } from '../routes/dashboard.js';
 import { evaluateRoutes } from '../routes/evaluate.js';
 import { healthRoutes } from '../routes/health.js';
 import { keyRoutes } from '../routes/keys.js';
@@ -27,9 +31,12 @@ import { openapiRoutes } from '../routes/openapi.js';
 import { predictionRoutes } from '../routes/predictions.js';
 import { referenceRoutes } from '../routes/references.js';
 import { seriesRoutes } from '../routes/series.js';
+import { sessionRoutes } from '../routes/session.js';
+import { defaultWebRoot, webRoutes } from '../routes/web.js';
 import type { Store } from '../store/types.js';
 import type { AppContext, AppLimits } from './context.js';
 import { errorHandler, notFoundHandler } from './httpErrors.js';
+import { withLookupCache } from './lookupCache.js';
 import { validatorCompiler } from './validatorCompiler.js';
 
 export const API_PREFIX = '/api/v1';
@@ -58,6 +65,8 @@ export const routeGroups: RouteGroup[] = [
   { name: 'monitors', prefix: API_PREFIX, plugin: monitorRoutes },
   { name: 'series', prefix: API_PREFIX, plugin: seriesRoutes },
   { name: 'evaluate', prefix: API_PREFIX, plugin: evaluateRoutes },
+  { name: 'session', prefix: API_PREFIX, plugin: sessionRoutes },
+  { name: 'dashboard', prefix: API_PREFIX, plugin: dashboardRoutes },
   { name: 'metrics', prefix: '', plugin: metricsRoutes },
 ];
 
@@ -82,8 +91,12 @@ export interface BuildAppOptions {
   pseudonymize?: PseudonymizeOptions;
   /** Where reference uploads are staged while they are read (default the OS temporary directory). */
   tempDir?: string;
+  /** Worker threads decoding prediction bodies (default: cores − 1, at least 1; 0: on the main thread). */
+  ingestWorkers?: number;
   /** Route groups registered after the standard ones (extensions, tests). */
   plugins?: RouteGroup[];
+  /** Folder of the built dashboard served at `/` (default packages/web/dist beside this package). */
+  webRoot?: string;
 }
 
 function normalizeLimits(limits: Partial<AppLimits> = {}): AppLimits {
@@ -111,7 +124,7 @@ function isLoggerInstance(logger: BuildAppOptions['logger']): logger is FastifyB
 
 /** Builds (and readies) the application; a route without `config.role` makes it reject. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const { store } = options;
+  const store = withLookupCache(options.store);
   const now = options.now ?? Date.now;
   const limits = normalizeLimits(options.limits);
   const base: FastifyServerOptions = {
@@ -135,12 +148,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       now,
     }),
     pseudonymize: createPseudonymizer(options.pseudonymize),
+    predictionDecoder: createDecodePool({
+      maxBatch: limits.maxBatch,
+      pseudonymize: options.pseudonymize,
+      workers: options.ingestWorkers,
+    }),
     audit: async (request, action, target, details) => {
       await store.appendAudit({ at: now(), keyId: request.apiKey?.id, action, target, details });
     },
     afterReference: [],
     routes: [],
     tempDir: options.tempDir ?? tmpdir(),
+    sessions: createSessions(store, now),
   };
   if (options.adminKeyFile !== undefined) {
     const created = await bootstrapAdminKey(store, options.adminKeyFile, now);
@@ -156,12 +175,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('preClose', async () => {
     closing = true;
   });
+  app.addHook('onClose', async () => {
+    await context.predictionDecoder.close();
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
     return payload;
   });
-  registerAuth(app, store, now, context.routes);
+  // The cookie parser's onRequest hook must run before the auth hook, which reads the session cookie.
+  await app.register(cookie);
+  registerAuth(app, store, now, context.routes, context.sessions);
   registerWriteGate(app, context.writeGate, limits.bodyBytes);
 
   await app.register(swagger, {
@@ -184,6 +208,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   for (const group of [...routeGroups, ...(options.plugins ?? [])]) {
     await app.register(group.plugin, { prefix: group.prefix });
   }
+  // Last: its catch-all GET yields to every route above.
+  await app.register(webRoutes(options.webRoot ?? defaultWebRoot()));
   await app.ready();
   return app as unknown as FastifyInstance;
 }

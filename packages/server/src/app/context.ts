@@ -5,6 +5,8 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { RouteEntry } from '../auth/authHook.js';
+import type { Sessions } from '../auth/sessions.js';
+import type { DecodePool } from '../ingest/decodePool.js';
 import type { WriteGate, WriteTicket } from '../ingest/writeGate.js';
 import type { Pseudonymizer } from '../pseudonymize.js';
 import type { ApiKey, Model, Reference, Store } from '../store/types.js';
@@ -41,6 +43,8 @@ export interface AppContext {
   writeGate: WriteGate;
   /** Replaces configured identifier fields by their keyed HMAC (identity when not configured). */
   pseudonymize: Pseudonymizer;
+  /** Decodes prediction bodies (parse, validate, pseudonymize, columns) on worker threads; closed with the app. */
+  predictionDecoder: DecodePool;
   /** Appends an admin action to the audit log, attributed to the request's key. */
   audit: (
     request: FastifyRequest,
@@ -54,6 +58,8 @@ export interface AppContext {
   tempDir: string;
   /** Every registered route with its method and role (filled during registration). */
   routes: RouteEntry[];
+  /** Dashboard sessions (cookie login), in memory. */
+  sessions: Sessions;
   /** Set when this app created the first admin key (a fresh store): `vigil serve` prints it once. */
   bootstrap?: { key: string; file: string };
 }

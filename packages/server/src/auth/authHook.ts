@@ -4,12 +4,19 @@
  * open route. The `onRequest` hook (before any body is read) authenticates the key from `Authorization: Bearer
  * <key>` or `X-Api-Key: <key>` and checks the role: `admin` may call everything, `ingest` only `ingest` routes
  * (writing predictions and labels), `read` only `read` routes (GETs).
+ *
+ * A dashboard session (auth/sessions.ts) authenticates like its key when the request has no key header: the
+ * `vigil_session` cookie stands for the key it was opened with, with the same role rules. A mutating request
+ * (not GET/HEAD/OPTIONS) authenticated by the cookie must also carry `X-Vigil-Csrf: 1`: a cross-site form cannot
+ * set that header, so it is a second guard beside SameSite=Strict (OWASP CSRF cheat sheet, "custom request
+ * headers").
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { RouteRole } from '../app/context.js';
 import { HttpError } from '../app/httpErrors.js';
 import type { ApiKey, Role, Store } from '../store/types.js';
 import { verifyApiKey } from './apiKeys.js';
+import { CSRF_HEADER, SESSION_COOKIE, type Sessions } from './sessions.js';
 
 /** A registered route and its role (listed in `app.vigil.routes`). */
 export interface RouteEntry {
@@ -52,6 +59,15 @@ export function checkRouteRole(route: RouteOptions): void {
   }
 }
 
+/** Methods that change nothing, exempt from the CSRF header. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The session cookie's token, when the request has one (cookies parsed by @fastify/cookie). */
+export function sessionToken(request: FastifyRequest): string | undefined {
+  const token = (request as { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
+  return typeof token === 'string' && token !== '' ? token : undefined;
+}
+
 const unauthorized = (message: string) =>
   new HttpError('UNAUTHORIZED', message, { headers: { 'www-authenticate': 'Bearer' } });
 
@@ -61,6 +77,7 @@ export function registerAuth(
   store: Store,
   now: () => number,
   routes: RouteEntry[] = [],
+  sessions?: Sessions,
 ): void {
   const touched = new Map<number, number>();
   app.addHook('onRoute', (route) => {
@@ -74,15 +91,31 @@ export function registerAuth(
     // Not-found and Fastify's own handlers have no role: nothing to protect there.
     if (needed === undefined || needed === 'public') return;
     const presented = presentedKey(request);
-    if (presented === undefined) {
+    const token = presented === undefined ? sessionToken(request) : undefined;
+    let key: ApiKey | undefined;
+    if (presented !== undefined) {
+      key = await verifyApiKey(store, presented);
+      if (key === undefined) throw unauthorized('invalid or revoked API key');
+    } else if (token !== undefined && sessions !== undefined) {
+      key = await sessions.resolve(token);
+      if (key === undefined) throw unauthorized('session expired or ended: log in again');
+    } else {
       throw unauthorized('missing API key: send "Authorization: Bearer <key>" or "X-Api-Key: <key>"');
     }
-    const key: ApiKey | undefined = await verifyApiKey(store, presented);
-    if (key === undefined) throw unauthorized('invalid or revoked API key');
     if (!roleAllows(key.role, needed)) {
       throw new HttpError(
         'FORBIDDEN',
         `this route needs role "${needed}"${needed === 'admin' ? '' : ' or "admin"'}; the key "${key.name}" has role "${key.role}"`,
+      );
+    }
+    if (
+      presented === undefined &&
+      !SAFE_METHODS.has(request.method) &&
+      request.headers[CSRF_HEADER] !== '1'
+    ) {
+      throw new HttpError(
+        'FORBIDDEN',
+        'requests authenticated by the session cookie that change something must send the header "X-Vigil-Csrf: 1"',
       );
     }
     request.apiKey = key;

@@ -6,7 +6,7 @@
 import { httpError, type ProblemDetail } from '../app/httpErrors.js';
 import { MAX_INVALID_ITEMS } from '../app/validatorCompiler.js';
 import type { Pseudonymizer } from '../pseudonymize.js';
-import type { LabelRow, Model, PredictionRow } from '../store/types.js';
+import type { LabelRow, PredictionRow } from '../store/types.js';
 import type { LabelItem, PredictionItem } from './predictionSchemas.js';
 
 export interface NormalizedPredictions {
@@ -21,7 +21,7 @@ export interface NormalizedPredictions {
  */
 export function normalizePredictions(
   items: readonly PredictionItem[],
-  model: Model,
+  activeVersion: string | undefined,
   receivedAt: number,
   pseudonymize: Pseudonymizer,
 ): NormalizedPredictions {
@@ -56,7 +56,7 @@ export function normalizePredictions(
       features: item.features,
       prediction: item.prediction,
     };
-    const version = item.version ?? model.activeVersion;
+    const version = item.version ?? activeVersion;
     if (version !== undefined) row.version = version;
     if (item.score !== undefined) row.score = item.score;
     if (item.probas !== undefined) row.probas = item.probas;

@@ -16,11 +16,17 @@
  *   (Evidently's dataset drift is `gte 0.5`).
  * A column without values on a side (all missing in the window) gets 'insufficient' points and is not counted.
  * Points of the metric the rule judges (`config.alertMetric`) carry the rule's verdict.
+ *
+ * The work splits by column, as `vigil drift --workers` does: {@link driftPairs} names the columns, each is tested
+ * on its own ({@link testDriftPair}: the sort and the test, the costly part) and {@link driftPoints} joins the
+ * outcomes (correction, share). `evaluateDrift` is exactly that composition, so a caller that tests the pairs in
+ * worker threads gets the same points.
  */
 import { type Column, type ColumnDriftResult, columnDrift, summarizeDrift } from '@vigil/core';
-import type { MetricPoint, Monitor, RowColumns } from '../store/types.js';
+import type { FeatureKind, MetricPoint, Monitor, RowColumns } from '../store/types.js';
 import { cacheOf, type EvaluationContext, errorText, makePoint, ruleStatus } from './evaluationContext.js';
-import { type DriftConfig, judgesMetric, PREDICTION_FEATURE, SCORE_FEATURE } from './monitorConfig.js';
+import type { DriftConfig } from './monitorConfig.js';
+import { judgesMetric, PREDICTION_FEATURE, SCORE_FEATURE } from './monitorDefaults.js';
 import { featureColumn, predictionColumn, scoreColumn } from './rowFrames.js';
 
 /** Unseen categories listed in a point's details (the count is always given). */
@@ -32,53 +38,86 @@ export function evaluateDrift(
   window: RowColumns,
   context: EvaluationContext,
 ): MetricPoint[] {
+  const pairs = driftPairs(monitor, context);
+  const outcomes = pairs.map((pair) => testDriftPair(monitor, pair, reference, window, context));
+  return driftPoints(monitor, context, pairs, outcomes);
+}
+
+/**
+ * One column a drift monitor tests: a schema feature (`kind` undefined when the schema has no feature of that
+ * name), the prediction or the binary score.
+ */
+export type DriftPair =
+  | { name: string; source: 'feature'; kind: FeatureKind | undefined }
+  | { name: string; source: 'prediction' | 'score' };
+
+/** What testing one pair gave: the test's result, or why the column could not be tested. */
+export type DriftOutcome = { result: ColumnDriftResult } | { reason: string };
+
+/** The columns `monitor` tests, in point order (features as configured or the schema's, then prediction, score). */
+export function driftPairs(monitor: Monitor, context: EvaluationContext): DriftPair[] {
   const config = monitor.config as DriftConfig;
-  const cache = cacheOf(context);
   const schemaFeatures = context.model.schema?.features ?? [];
-  const pairs: { name: string; reference?: Column; current?: Column }[] = [];
   const selected =
     config.features === undefined
       ? schemaFeatures
       : config.features.map((name) => ({ name, kind: schemaFeatures.find((f) => f.name === name)?.kind }));
-  for (const { name, kind } of selected) {
-    pairs.push({
-      name,
-      reference: kind && featureColumn(reference, name, kind, cache),
-      current: kind && featureColumn(window, name, kind, cache),
-    });
-  }
-  if (config.prediction) {
-    const task = context.model.task;
-    pairs.push({
-      name: PREDICTION_FEATURE,
-      reference: predictionColumn(reference, task, PREDICTION_FEATURE, cache),
-      current: predictionColumn(window, task, PREDICTION_FEATURE, cache),
-    });
-  }
-  if (config.score) {
-    pairs.push({
-      name: SCORE_FEATURE,
-      reference: scoreColumn(reference, SCORE_FEATURE),
-      current: scoreColumn(window, SCORE_FEATURE),
-    });
-  }
+  const pairs: DriftPair[] = selected.map(({ name, kind }) => ({ name, source: 'feature', kind }));
+  if (config.prediction) pairs.push({ name: PREDICTION_FEATURE, source: 'prediction' });
+  if (config.score) pairs.push({ name: SCORE_FEATURE, source: 'score' });
+  return pairs;
+}
 
-  const options = { test: config.test ?? 'auto', threshold: config.threshold } as const;
+/**
+ * Tests one pair of {@link driftPairs} with @vigil/core's `columnDrift`: independent of the other pairs, so the
+ * pairs of a monitor can be tested anywhere (worker threads) and joined by {@link driftPoints}.
+ */
+export function testDriftPair(
+  monitor: Monitor,
+  pair: DriftPair,
+  reference: RowColumns,
+  window: RowColumns,
+  context: EvaluationContext,
+): DriftOutcome {
+  const config = monitor.config as DriftConfig;
+  const cache = cacheOf(context);
+  let ref: Column | undefined;
+  let cur: Column | undefined;
+  if (pair.source === 'feature') {
+    ref = pair.kind && featureColumn(reference, pair.name, pair.kind, cache);
+    cur = pair.kind && featureColumn(window, pair.name, pair.kind, cache);
+  } else if (pair.source === 'prediction') {
+    ref = predictionColumn(reference, context.model.task, PREDICTION_FEATURE, cache);
+    cur = predictionColumn(window, context.model.task, PREDICTION_FEATURE, cache);
+  } else {
+    ref = scoreColumn(reference, SCORE_FEATURE);
+    cur = scoreColumn(window, SCORE_FEATURE);
+  }
+  if (ref === undefined || cur === undefined)
+    return { reason: `"${pair.name}" is not a feature of the model schema` };
+  try {
+    return { result: columnDrift(ref, cur, driftOptions(config)) };
+  } catch (error) {
+    // A side without values (a feature missing in every row of the window) has no drift to measure.
+    return { reason: errorText(error) };
+  }
+}
+
+/** The monitor's points from the outcomes of its pairs (in {@link driftPairs} order): corrections and share. */
+export function driftPoints(
+  monitor: Monitor,
+  context: EvaluationContext,
+  pairs: readonly DriftPair[],
+  outcomes: readonly DriftOutcome[],
+): MetricPoint[] {
+  const config = monitor.config as DriftConfig;
+  const options = driftOptions(config);
   const points: MetricPoint[] = [];
   const tested: ColumnDriftResult[] = [];
-  for (const pair of pairs) {
-    if (pair.reference === undefined || pair.current === undefined) {
-      const reason = `"${pair.name}" is not a feature of the model schema`;
-      points.push(...insufficient(context, monitor, pair.name, reason));
-      continue;
-    }
-    try {
-      tested.push(columnDrift(pair.reference, pair.current, options));
-    } catch (error) {
-      // A side without values (a feature missing in every row of the window) has no drift to measure.
-      points.push(...insufficient(context, monitor, pair.name, errorText(error)));
-    }
-  }
+  outcomes.forEach((outcome, i) => {
+    if ('result' in outcome) tested.push(outcome.result);
+    else points.push(...insufficient(context, monitor, pairs[i].name, outcome.reason));
+  });
   if (tested.length === 0) {
     points.push(
       makePoint(context, monitor, '', 'driftShare', null, 'insufficient', {
@@ -140,6 +179,10 @@ export function evaluateDrift(
     ),
   );
   return points;
+}
+
+function driftOptions(config: DriftConfig) {
+  return { test: config.test ?? 'auto', threshold: config.threshold } as const;
 }
 
 function insufficient(

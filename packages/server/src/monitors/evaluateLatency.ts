@@ -9,7 +9,8 @@
 import { quantileSorted, sortedFinite } from '@vigil/core';
 import type { MetricPoint, Monitor, RowColumns } from '../store/types.js';
 import { type EvaluationContext, makePoint, ruleStatus } from './evaluationContext.js';
-import { DEFAULT_LATENCY_QUANTILES, type LatencyConfig } from './monitorConfig.js';
+import type { LatencyConfig } from './monitorConfig.js';
+import { DEFAULT_LATENCY_QUANTILES } from './monitorDefaults.js';
 
 export function evaluateLatency(
   monitor: Monitor,

@@ -15,7 +15,8 @@
  */
 import type { MetricPoint, Monitor, RowColumns } from '../store/types.js';
 import { cacheOf, type EvaluationContext, makePoint, ruleStatus } from './evaluationContext.js';
-import { DEFAULT_MIN_LABEL_COVERAGE, type PerformanceConfig, scoreMetricNames } from './monitorConfig.js';
+import type { PerformanceConfig } from './monitorConfig.js';
+import { DEFAULT_MIN_LABEL_COVERAGE, scoreMetricNames } from './monitorDefaults.js';
 import { type PerformanceResult, performanceMetrics } from './performanceMetrics.js';
 
 export function evaluatePerformance(

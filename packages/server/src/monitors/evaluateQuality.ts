@@ -13,6 +13,9 @@
  * Points of the metrics the rule judges (`config.alertMetric`, or all three) carry its verdict against
  * `rule.value` (e.g. `gt 0.1`); details give the reference's own share. Status 'insufficient' when the window has
  * no row (or no present value, for the two last shares).
+ *
+ * Features are independent: `evaluateQuality` concatenates {@link qualityFeaturePoints} over
+ * {@link qualityFeatures}, which is how the scheduler's worker threads split the work.
  */
 import {
   type Column,
@@ -33,61 +36,83 @@ export function evaluateQuality(
   window: RowColumns,
   context: EvaluationContext,
 ): MetricPoint[] {
+  return qualityFeatures(monitor, context).flatMap((feature) =>
+    qualityFeaturePoints(monitor, feature, reference, window, context),
+  );
+}
+
+/** A feature a quality monitor watches; `kind` undefined when the schema has no feature of that name. */
+export interface QualityFeature {
+  name: string;
+  kind: FeatureKind | undefined;
+}
+
+/** The features `monitor` watches, in point order (as configured, else the schema's). */
+export function qualityFeatures(monitor: Monitor, context: EvaluationContext): QualityFeature[] {
   const config = monitor.config as QualityConfig;
-  const cache = cacheOf(context);
   const schemaFeatures = context.model.schema?.features ?? [];
-  const selected =
-    config.features === undefined
-      ? schemaFeatures
-      : config.features.map((name) => ({ name, kind: schemaFeatures.find((f) => f.name === name)?.kind }));
+  return config.features === undefined
+    ? schemaFeatures.map(({ name, kind }) => ({ name, kind }))
+    : config.features.map((name) => ({ name, kind: schemaFeatures.find((f) => f.name === name)?.kind }));
+}
+
+/**
+ * The points of one feature: independent of the other features, so they can be computed anywhere (worker
+ * threads) and concatenated in {@link qualityFeatures} order.
+ */
+export function qualityFeaturePoints(
+  monitor: Monitor,
+  feature: QualityFeature,
+  reference: RowColumns,
+  window: RowColumns,
+  context: EvaluationContext,
+): MetricPoint[] {
+  const cache = cacheOf(context);
+  const { name, kind } = feature;
   const points: MetricPoint[] = [];
-  for (const { name, kind } of selected) {
-    const ref = kind && featureColumn(reference, name, kind, cache);
-    const cur = kind && featureColumn(window, name, kind, cache);
-    if (ref === undefined || cur === undefined) {
-      points.push(
-        makePoint(context, monitor, name, 'missingShare', null, 'insufficient', {
-          reason: `"${name}" is not a feature of the model schema`,
-        }),
-      );
-      continue;
-    }
-    const referenceMissing = cache.memo(reference, `missingShare:${kind}:${name}`, () => missingShare(ref));
-    const currentMissing = missingShare(cur);
+  const ref = kind && featureColumn(reference, name, kind, cache);
+  const cur = kind && featureColumn(window, name, kind, cache);
+  if (ref === undefined || cur === undefined) {
     points.push(
-      makePoint(
-        context,
-        monitor,
-        name,
-        'missingShare',
-        currentMissing,
-        ruleStatus(monitor, 'missingShare', currentMissing),
-        {
-          reference: referenceMissing,
-          rows: window.n,
-        },
-      ),
+      makePoint(context, monitor, name, 'missingShare', null, 'insufficient', {
+        reason: `"${name}" is not a feature of the model schema`,
+      }),
     );
-    const bounds = cache.memo(reference, `schema:${kind}:${name}`, () => referenceBounds(ref));
-    const outside = outsideBounds(cur, bounds);
-    // Present values, back from the missing share (an exact count: the share is missing / rows).
-    const present = window.n === 0 ? 0 : window.n - Math.round(window.n * currentMissing);
-    const metric = (kind as FeatureKind) === 'numerical' ? 'outOfRangeShare' : 'unseenShare';
-    const share = present === 0 ? null : outside / present;
-    const details: Record<string, unknown> = { count: outside, present };
-    if (bounds.min !== undefined) Object.assign(details, { min: bounds.min, max: bounds.max });
-    if (present > 0 && bounds.min === undefined && bounds.allowedValues === undefined) {
-      points.push(
-        makePoint(context, monitor, name, metric, null, 'insufficient', {
-          reason: 'the reference has no value of this feature to compare with',
-        }),
-      );
-      continue;
-    }
-    points.push(
-      makePoint(context, monitor, name, metric, share, ruleStatus(monitor, metric, share), details),
-    );
+    return points;
   }
+  const referenceMissing = cache.memo(reference, `missingShare:${kind}:${name}`, () => missingShare(ref));
+  const currentMissing = missingShare(cur);
+  points.push(
+    makePoint(
+      context,
+      monitor,
+      name,
+      'missingShare',
+      currentMissing,
+      ruleStatus(monitor, 'missingShare', currentMissing),
+      {
+        reference: referenceMissing,
+        rows: window.n,
+      },
+    ),
+  );
+  const bounds = cache.memo(reference, `schema:${kind}:${name}`, () => referenceBounds(ref));
+  const outside = outsideBounds(cur, bounds);
+  // Present values, back from the missing share (an exact count: the share is missing / rows).
+  const present = window.n === 0 ? 0 : window.n - Math.round(window.n * currentMissing);
+  const metric = (kind as FeatureKind) === 'numerical' ? 'outOfRangeShare' : 'unseenShare';
+  const share = present === 0 ? null : outside / present;
+  const details: Record<string, unknown> = { count: outside, present };
+  if (bounds.min !== undefined) Object.assign(details, { min: bounds.min, max: bounds.max });
+  if (present > 0 && bounds.min === undefined && bounds.allowedValues === undefined) {
+    points.push(
+      makePoint(context, monitor, name, metric, null, 'insufficient', {
+        reason: 'the reference has no value of this feature to compare with',
+      }),
+    );
+    return points;
+  }
+  points.push(makePoint(context, monitor, name, metric, share, ruleStatus(monitor, metric, share), details));
   return points;
 }
 

@@ -4,7 +4,7 @@
  * metric set of a reference), point construction and the reading of an alert rule.
  */
 import type { AlertRule, MetricPoint, Model, Monitor } from '../store/types.js';
-import { judgesMetric } from './monitorConfig.js';
+import { judgesMetric } from './monitorDefaults.js';
 
 export interface EvaluationContext {
   /** The monitored model: its task and schema (features with their kinds, positive class, classes). */

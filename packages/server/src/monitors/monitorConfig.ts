@@ -8,11 +8,25 @@ import { driftTestNames } from '@vigil/core';
 import { type Static, Type } from 'typebox';
 import Value from 'typebox/value';
 import type { AlertRule, ModelSchema, MonitorKind, Task } from '../store/types.js';
+import {
+  DEFAULT_LATENCY_QUANTILES,
+  DEFAULT_MIN_LABEL_COVERAGE,
+  judgesMetric,
+  PREDICTION_FEATURE,
+  SCORE_FEATURE,
+  scoreMetricNames,
+} from './monitorDefaults.js';
 
-/** The `feature` of drift points about the model's prediction (a reserved name, in parentheses). */
-export const PREDICTION_FEATURE = '(prediction)';
-/** The `feature` of drift points about the binary model's score. */
-export const SCORE_FEATURE = '(score)';
+// The names monitors share with their evaluators live in monitorDefaults.ts (no TypeBox: the evaluation workers
+// load the evaluators without it); re-exported here, where the routes and tests have always found them.
+export {
+  DEFAULT_LATENCY_QUANTILES,
+  DEFAULT_MIN_LABEL_COVERAGE,
+  judgesMetric,
+  PREDICTION_FEATURE,
+  SCORE_FEATURE,
+  scoreMetricNames,
+};
 
 const features = Type.Array(Type.String({ minLength: 1 }), {
   description: 'Features of the model schema; default: every feature of the schema at evaluation time',
@@ -153,11 +167,6 @@ export const monitorKinds: readonly MonitorKind[] = [
   'custom',
 ];
 
-/** Default minimum label coverage of performance monitors. */
-export const DEFAULT_MIN_LABEL_COVERAGE = 0.5;
-/** Default latency percentiles. */
-export const DEFAULT_LATENCY_QUANTILES = ['p50', 'p95', 'p99'];
-
 /**
  * Metric keys a performance monitor may name, per task: the keys of `vigil eval`'s metric sets
  * (`binaryMetrics`, `multiclassMetrics`, `regressionMetrics` in @vigil/core). Score and probability metrics need
@@ -198,16 +207,6 @@ export const performanceMetricNames: Readonly<Record<Task, readonly string[]>> =
   ],
   regression: ['mse', 'rmse', 'mae', 'mape', 'r2', 'adjustedR2', 'explainedVariance', 'medianAe', 'maxError'],
 };
-
-/** Binary metrics computed from the score; multiclass metrics computed from the class probabilities. */
-export const scoreMetricNames: ReadonlySet<string> = new Set([
-  'rocAuc',
-  'prAuc',
-  'logLoss',
-  'brier',
-  'rocAucOvrMacro',
-  'rocAucOvrWeighted',
-]);
 
 /** One problem of a monitor definition, as the API reports it (`details` of a 400). */
 export interface ConfigProblem {
@@ -345,12 +344,6 @@ export function normalizeMonitorConfig(
   if (config.alertMetric !== undefined) return { ...config };
   const alert = defaultAlertMetric(kind, config);
   return alert === undefined ? { ...config } : { ...config, alertMetric: alert };
-}
-
-/** Whether the monitor's rule judges points of `metric` (its `config.alertMetric`, or every metric). */
-export function judgesMetric(config: Record<string, unknown>, metric: string): boolean {
-  const alert = config.alertMetric;
-  return typeof alert !== 'string' || alert === metric;
 }
 
 interface SchemaError {

@@ -1,10 +1,18 @@
 /**
  * Store rows (`RowColumns`) as @vigil/core columns and frames, so every monitor number comes from the core
  * functions that `vigil drift`, `vigil profile` and `vigil eval` use. Numbers are shared, not copied (the store
- * already gives Float64Array with NaN for missing); strings become dictionary codes once per row set (memoized).
+ * already gives Float64Array with NaN for missing); strings become dictionary codes once per row set (memoized),
+ * or reuse the codes their producer attached (see codedStrings.ts).
  */
-import { type Column, categoricalFromStrings, createFrame, type Frame } from '@vigil/core';
+import {
+  type CategoricalColumn,
+  type Column,
+  categoricalFromStrings,
+  createFrame,
+  type Frame,
+} from '@vigil/core';
 import type { FeatureKind, RowColumns, Task } from '../store/types.js';
+import { codesOf } from './codedStrings.js';
 import type { EvaluationCache } from './evaluationContext.js';
 
 /** A feature as a core column; undefined when the rows were read without it. */
@@ -26,7 +34,7 @@ export function featureColumn(
     }
     if (values instanceof Float64Array)
       throw new Error(`feature "${name}" was read as numbers, expected text`);
-    return categoricalFromStrings(name, values);
+    return categoricalColumn(name, values);
   });
 }
 
@@ -49,8 +57,15 @@ export function predictionColumn(rows: RowColumns, task: Task, name: string, cac
   return cache.memo(rows, `prediction:${task}`, () =>
     task === 'regression'
       ? ({ kind: 'numeric', name, type: 'numerical', values: rows.predictionNumber } as Column)
-      : categoricalFromStrings(name, rows.predictionText),
+      : categoricalColumn(name, rows.predictionText),
   );
+}
+
+/** Strings as a core categorical column: their attached codes when the producer had them, else coded here. */
+function categoricalColumn(name: string, values: readonly (string | null)[]): CategoricalColumn {
+  const known = codesOf(values);
+  if (known === undefined) return categoricalFromStrings(name, values);
+  return { kind: 'categorical', name, type: 'categorical', codes: known.codes, dictionary: known.dictionary };
 }
 
 /** The binary score as a numeric column. */

@@ -1,8 +1,10 @@
 /**
  * Notification channels (admin only, audited): where alerts are delivered — a generic webhook (JSON signed with
  * `X-Vigil-Signature`), a Slack incoming webhook, or an Alertmanager (v2 API). A channel's secret is write-only:
- * responses say whether one is set (`hasSecret`), never what it is. Reading channels needs admin too, because a
- * Slack webhook URL is itself a credential.
+ * responses say whether one is set (`hasSecret`), never what it is, and the audit log keeps neither the secret nor
+ * the URL (only its host). Reading channels needs admin too, because a Slack webhook URL is itself a credential.
+ * An update (PATCH) is checked as a creation is, on the channel it makes: an http(s) URL, a secret only on a
+ * webhook, a name no other channel has.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -76,6 +78,28 @@ function checkUrl(url: string): void {
   }
 }
 
+/** Only webhooks sign their bodies: a secret on another kind is a mistake worth a 400. */
+function checkSecretKind(kind: Channel['kind']): void {
+  if (kind === 'webhook') return;
+  const problem = `is only used by webhook channels (a ${kind} channel sends no signature)`;
+  throw httpError('VALIDATION', `body.secret ${problem}`, { details: [{ field: 'secret', problem }] });
+}
+
+async function checkNameFree(store: Store, name: string, id?: number): Promise<void> {
+  if ((await store.listChannels()).some((c) => c.name === name && c.id !== id)) {
+    throw httpError('CONFLICT', `channel "${name}" exists already`, { details: { channel: name } });
+  }
+}
+
+const ChannelName = Type.String({ minLength: 1, maxLength: 128 });
+const ChannelUrl = Type.String({ minLength: 1, maxLength: 2048 });
+const ChannelSecret = Type.String({
+  minLength: 16,
+  maxLength: 512,
+  description: 'webhook only: HMAC-SHA256 key of the X-Vigil-Signature header (at least 16 characters)',
+});
+const ChannelModels = Type.Array(ModelName, { minItems: 1, maxItems: 1000, uniqueItems: true });
+
 export const channelRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store } = app.vigil;
 
@@ -88,18 +112,11 @@ export const channelRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'add a notification channel',
         body: Type.Object(
           {
-            name: Type.String({ minLength: 1, maxLength: 128 }),
+            name: ChannelName,
             kind: ChannelKind,
-            url: Type.String({ minLength: 1, maxLength: 2048 }),
-            secret: Type.Optional(
-              Type.String({
-                minLength: 16,
-                maxLength: 512,
-                description:
-                  'webhook only: HMAC-SHA256 key of the X-Vigil-Signature header (at least 16 characters)',
-              }),
-            ),
-            models: Type.Optional(Type.Array(ModelName, { minItems: 1, maxItems: 1000, uniqueItems: true })),
+            url: ChannelUrl,
+            secret: Type.Optional(ChannelSecret),
+            models: Type.Optional(ChannelModels),
             enabled: Type.Optional(Type.Boolean({ default: true })),
           },
           { additionalProperties: false },
@@ -110,13 +127,8 @@ export const channelRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { name, kind, url, secret, models, enabled } = request.body;
       checkUrl(url);
-      if (secret !== undefined && kind !== 'webhook') {
-        const problem = `is only used by webhook channels (a ${kind} channel sends no signature)`;
-        throw httpError('VALIDATION', `body.secret ${problem}`, { details: [{ field: 'secret', problem }] });
-      }
-      if ((await store.listChannels()).some((c) => c.name === name)) {
-        throw httpError('CONFLICT', `channel "${name}" exists already`, { details: { channel: name } });
-      }
+      if (secret !== undefined) checkSecretKind(kind);
+      await checkNameFree(store, name);
       const channel = await store.createChannel({
         name,
         kind,
@@ -160,6 +172,51 @@ export const channelRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => publicChannel(await requireChannel(store, request.params.id)),
+  );
+
+  app.patch(
+    '/channels/:id',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags: ['channels'],
+        summary:
+          'update a notification channel (fields absent are kept; "secret": null stops signing, "models": null sends alerts of every model)',
+        params: ChannelParams,
+        body: Type.Object(
+          {
+            name: Type.Optional(ChannelName),
+            kind: Type.Optional(ChannelKind),
+            url: Type.Optional(ChannelUrl),
+            secret: Type.Optional(Type.Union([ChannelSecret, Type.Null()])),
+            models: Type.Optional(Type.Union([ChannelModels, Type.Null()])),
+            enabled: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: ChannelType, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const channel = await requireChannel(store, request.params.id);
+      const patch = request.body;
+      const kind = patch.kind ?? channel.kind;
+      if (patch.url !== undefined) checkUrl(patch.url);
+      if (typeof patch.secret === 'string') checkSecretKind(kind);
+      else if (patch.secret === undefined && kind !== 'webhook' && channel.secret) {
+        // The kept secret would sit unused on a channel that cannot sign: say so rather than drop it silently.
+        const problem = `must be "webhook" while the channel has a secret (send "secret": null to remove it); got "${kind}"`;
+        throw httpError('VALIDATION', `body.kind ${problem}`, { details: [{ field: 'kind', problem }] });
+      }
+      if (patch.name !== undefined) await checkNameFree(store, patch.name, channel.id);
+      const updated = await store.updateChannel(channel.id, patch);
+      await app.vigil.audit(request, 'channel.update', `channel:${channel.id}`, {
+        name: updated.name,
+        fields: Object.keys(patch),
+        ...(patch.url !== undefined ? { host: new URL(patch.url).host } : {}),
+      });
+      return publicChannel(updated);
+    },
   );
 
   app.delete(

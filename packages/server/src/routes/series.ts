@@ -16,7 +16,14 @@ export const MetricPointType = Type.Object({
   metric: Type.String(),
   value: Type.Union([Type.Number(), Type.Null()], { description: 'null when the data cannot tell' }),
   status: Type.Union([Type.Literal('ok'), Type.Literal('breach'), Type.Literal('insufficient')]),
-  details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  // No `type` keyword on purpose: fast-json-stringify then writes details with JSON.stringify, where a record of
+  // unknown values takes its generic per-property path, five times slower on a year of hourly points (measured
+  // with `npm run bench -- server-series`).
+  details: Type.Optional(
+    Type.Unsafe<Record<string, unknown>>({
+      description: 'a JSON object: what the monitor kind reports beside the value (test, statistic, sizes…)',
+    }),
+  ),
   computedAt: Type.Number(),
 });
 

@@ -9,11 +9,12 @@
  *    `start + windowMs + graceMs ≤ now` (or always, with `force`).
  * 2. Per due window: the model's enabled monitors, its newest reference (of the active version when it has
  *    one; read once and kept while it is the newest) and the window's rows (`readRows`, active version), both
- *    with the model schema; `evaluateMonitors` (pure, @vigil/core numbers); `writePoints`; per monitor
- *    `evaluateAlerts(store, points, monitor, now)`; then `markWindowEvaluated(model, start, lastDataAt)` (as of
- *    the data seen in the dirty list, so what arrives during the evaluation leaves it dirty). A label that
- *    arrives later marks the window dirty again and it is evaluated again (points are upserted; the alert
- *    engine counts a window once).
+ *    with the model schema, read at once (two reader connections); `evaluateMonitors` (pure, @vigil/core
+ *    numbers), in worker threads for a big window, else here (see evaluationThread.ts); `writePoints`;
+ *    `evaluateAlerts(store, points, monitor, now)` for every monitor at once; then
+ *    `markWindowEvaluated(model, start, lastDataAt)` (as of the data seen in the dirty list, so what arrives
+ *    during the evaluation leaves it dirty). A label that arrives later marks the window dirty again and it is
+ *    evaluated again (points are upserted; the alert engine counts a window once).
  * 3. The open window of a model (the one containing `now`) with new data: evaluated as a partial view at most
  *    every `intervalMs` (points with `details.partial = true`; not marked evaluated, no alerts).
  * 4. Per model with an enabled volume monitor: the last closed window, if it received nothing, has no volume
@@ -21,6 +22,7 @@
  *    alerts (once per window while it stays stopped; a model that never had traffic does not).
  * A window whose evaluation fails is logged and left dirty (retried next tick); the others go on.
  */
+import { availableParallelism } from 'node:os';
 import { evaluateAlerts } from '../alerts/evaluateAlerts.js';
 import { evaluateMonitors } from '../monitors/evaluateWindow.js';
 import {
@@ -29,6 +31,13 @@ import {
   type EvaluationContext,
 } from '../monitors/evaluationContext.js';
 import type { CustomConfig } from '../monitors/monitorConfig.js';
+import {
+  isSplittable,
+  joinMonitorParts,
+  monitorParts,
+  type PartResult,
+  runMonitorPart,
+} from '../monitors/monitorParts.js';
 import { emptyRows } from '../store/emptyRows.js';
 import type {
   Alert,
@@ -42,6 +51,19 @@ import type {
   RowColumns,
   Store,
 } from '../store/types.js';
+import {
+  createEvaluationPool,
+  EVALUATION_WORKER,
+  type EvaluationPool,
+  type EvaluationPoolOptions,
+  workerModuleExists,
+} from '../workers/evaluationPool.js';
+import {
+  checkEvaluationThreadOptions,
+  DEFAULT_WORKER_MIN_ROWS,
+  type EvaluationThreadOptions,
+  evaluationThread,
+} from './evaluationThread.js';
 
 export interface SchedulerOptions {
   store: Store;
@@ -55,6 +77,12 @@ export interface SchedulerOptions {
   onError?: (error: unknown, where: { model: string; windowStart: number }) => void;
   /** The alert engine (default: evaluateAlerts from src/alerts). */
   evaluateAlerts?: typeof evaluateAlerts;
+  /**
+   * Where windows are evaluated (see evaluationThread.ts): `workers` threads (default one per core; 0: always in
+   * the scheduler's thread) for windows of at least `minRows` rows (default {@link DEFAULT_WORKER_MIN_ROWS}).
+   * Without the built worker module (the TypeScript sources run as they are) every window is evaluated here.
+   */
+  evaluation?: Partial<EvaluationThreadOptions> & Pick<EvaluationPoolOptions, 'workerUrl' | 'execArgv'>;
 }
 
 export interface TickOptions {
@@ -73,8 +101,12 @@ export interface WindowEvaluation {
   points: number;
   /** `rolling`: the open window's partial view; `empty`: a closed window without data (volume only). */
   kind: 'final' | 'rolling' | 'empty';
+  /** Where the monitors were computed: the scheduler's thread or the worker threads. */
+  thread: 'main' | 'workers';
   /** Evaluation time (read, compute, write, alerts), ms. */
   ms: number;
+  /** `ms` by phase: reading the rows (and the reference), computing the points, writing them, alerting. */
+  phases: { read: number; evaluate: number; write: number; alerts: number };
 }
 
 export interface TickResult {
@@ -88,7 +120,7 @@ export interface TickResult {
 export interface Scheduler {
   /** Ticks every `intervalMs` (the timer does not keep the process alive). */
   start(): void;
-  /** Stops the timer and waits for a tick in progress. */
+  /** Stops the timer, waits for a tick in progress and terminates the worker threads. */
   stop(): Promise<void>;
   /** One pass (see the module comment); ticks never overlap (a call during a tick waits for it first). */
   tick(options?: TickOptions): Promise<TickResult>;
@@ -117,6 +149,25 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const rolling = new Map<string, number>();
   let timer: ReturnType<typeof setInterval> | undefined;
   let running: Promise<TickResult> | undefined;
+  const evaluation = options.evaluation ?? {};
+  const workerUrl = evaluation.workerUrl ?? EVALUATION_WORKER;
+  const threads: EvaluationThreadOptions = {
+    workers: evaluation.workers ?? availableParallelism(),
+    minRows: evaluation.minRows ?? DEFAULT_WORKER_MIN_ROWS,
+  };
+  checkEvaluationThreadOptions(threads);
+  if (threads.workers > 0 && !workerModuleExists(workerUrl)) threads.workers = 0;
+  /** Started at the first window that needs it; terminated by stop(). */
+  let pool: EvaluationPool | undefined;
+  const workerPool = () =>
+    (pool ??= createEvaluationPool({ workers: threads.workers, workerUrl, execArgv: evaluation.execArgv }));
+  /** Rows of each model's last evaluated window: a model with big windows gets its workers started early. */
+  const lastRows = new Map<string, number>();
+  /** Starts the workers while the rows are read, when the model's windows are likely to need them. */
+  const warmFor = (model: string, referenceRows = 0) => {
+    if (threads.workers === 0) return;
+    if (Math.max(lastRows.get(model) ?? 0, referenceRows) >= threads.minRows) workerPool().warm();
+  };
 
   async function referenceRows(
     model: Model,
@@ -128,6 +179,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         : await store.latestReference(model.name, model.activeVersion)) ??
       (await store.latestReference(model.name));
     if (reference === undefined) return { rows: emptyRows(spec) };
+    warmFor(model.name, reference.rows);
     // The schema is part of the key: what monitors derive from the reference (its metrics) reads the positive class.
     const specKey = JSON.stringify([spec, model.schema]);
     const cached = references.get(model.name);
@@ -151,17 +203,24 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const started = performance.now();
     const schema = await modelSchema(model);
     const spec = readSpec(schema, monitors);
-    const { rows: reference } = await referenceRows(model, spec);
     const windowEnd = windowStart + windowMs;
-    const rows =
+    warmFor(model.name);
+    // The reference (when not kept yet) and the window on two reader connections at once.
+    const [{ rows: reference }, rows, sources] = await Promise.all([
+      referenceRows(model, spec),
       kind === 'empty'
         ? emptyRows(spec)
-        : await store.readRows(
+        : store.readRows(
             model.name,
             { from: windowStart, to: windowEnd, version: model.activeVersion },
             spec,
-          );
-    const sources = await customSources(monitors, windowStart);
+          ),
+      customSources(monitors, windowStart),
+    ]);
+    const read = performance.now();
+    const n = rows.n;
+    lastRows.set(model.name, n);
+    const thread = evaluationThread(n, threads);
     const context: EvaluationContext = {
       model: { name: model.name, task: model.task, schema },
       windowStart,
@@ -171,31 +230,70 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       // reference (kept in `references`), the window's go with its rows.
       cache: referenceCache,
     };
-    // Monitor by monitor (custom ones last, as evaluateMonitors orders them), giving the event loop a turn in
-    // between: a 1M-row window takes seconds of CPU, and requests should not wait for all of it.
-    const points: MetricPoint[] = [];
-    for (const monitor of evaluationOrder(monitors)) {
-      await new Promise((resolve) => setImmediate(resolve));
-      points.push(
-        ...evaluateMonitors([monitor], reference, rows, { ...context, points: [...sources, ...points] }),
+    let points: MetricPoint[] = [];
+    if (thread === 'workers') {
+      // The window's arrays move to the workers (no copy): nothing here reads the rows after this.
+      points = await workerPool().evaluate(
+        monitors,
+        reference,
+        rows,
+        { ...context, points: sources },
+        {
+          transfer: true,
+        },
       );
+    } else {
+      // Monitor by monitor (custom ones last, as evaluateMonitors orders them) and part by part (a drift column,
+      // a quality feature: see monitorParts.ts), giving the event loop a turn in between, so requests wait for
+      // one part at most — not for a whole monitor, which is seconds on a big window without workers.
+      for (const monitor of evaluationOrder(monitors)) {
+        const withPoints = { ...context, points: [...sources, ...points] };
+        if (!isSplittable(monitor)) {
+          await turn();
+          points.push(...evaluateMonitors([monitor], reference, rows, withPoints));
+          continue;
+        }
+        const results: PartResult[] = [];
+        for (const part of monitorParts(monitor, withPoints)) {
+          await turn();
+          results[part.index] = runMonitorPart(monitor, part.index, reference, rows, withPoints);
+        }
+        points.push(...joinMonitorParts(monitor, withPoints, results));
+      }
     }
     if (kind === 'rolling') for (const p of points) p.details = { ...p.details, partial: true };
+    const computed = performance.now();
     await store.writePoints(points);
+    const written = performance.now();
     if (kind !== 'rolling') {
-      for (const monitor of monitors) {
-        const own = points.filter((p) => p.monitorId === monitor.id);
-        if (own.length > 0) result.alerts.push(...(await alertEngine(store, own, monitor, at)));
-      }
+      // Monitors at once: their rule states and alerts are their own, and a store's reads then overlap its
+      // writes (a monitor of 40 judged series is 80 store calls one after the other).
+      const outcomes = await Promise.allSettled(
+        monitors.map((monitor) => {
+          const own = points.filter((p) => p.monitorId === monitor.id);
+          return own.length > 0 ? alertEngine(store, own, monitor, at) : Promise.resolve([]);
+        }),
+      );
+      for (const outcome of outcomes)
+        if (outcome.status === 'fulfilled') result.alerts.push(...outcome.value);
+      const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+      if (failure !== undefined) throw failure.reason;
     }
     result.windows.push({
       model: model.name,
       windowStart,
       windowEnd,
-      rows: rows.n,
+      rows: n,
       points: points.length,
       kind,
+      thread,
       ms: performance.now() - started,
+      phases: {
+        read: read - started,
+        evaluate: computed - read,
+        write: written - computed,
+        alerts: performance.now() - written,
+      },
     });
   }
 
@@ -357,6 +455,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (timer !== undefined) clearInterval(timer);
       timer = undefined;
       if (running !== undefined) await running.catch(() => undefined);
+      const stopping = pool;
+      pool = undefined;
+      await stopping?.close();
     },
     async tick(tickOptions = {}) {
       while (running !== undefined) await running.catch(() => undefined);
@@ -369,6 +470,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
   };
   return scheduler;
+}
+
+/** Lets the event loop run what waits (requests) before the next piece of evaluation. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Custom monitors last: they judge the points of the others. */

@@ -70,6 +70,34 @@ export interface PredictionRow {
   tags?: Record<string, string>;
 }
 
+/**
+ * A batch of predictions column by column, as the ingest workers decode request bodies (src/ingest): the form the
+ * DuckDB store appends without touching a row object. Absent numbers are NaN, absent texts null.
+ * `predictionColumns` / `predictionRows` (src/store/predictionColumns.ts) convert from and to rows.
+ */
+export interface PredictionColumns {
+  n: number;
+  ids: string[];
+  timestamps: Float64Array;
+  /** null: the model's active version. */
+  versions: (string | null)[];
+  predictions: Scalar[];
+  scores: Float64Array;
+  latencies: Float64Array;
+  /** Tags as JSON text, null when none. */
+  tags: (string | null)[];
+  /** One column per feature name and kind ('n': finite numbers; 't': strings, booleans as 'true' / 'false'). */
+  features: FeatureValues[];
+  probas: { label: string; values: Float64Array }[];
+}
+
+export type FeatureValues =
+  | { name: string; kind: 'n'; values: Float64Array }
+  | { name: string; kind: 't'; values: (string | null)[] };
+
+/** What `insertPredictions` takes: rows, or the same rows column by column. */
+export type PredictionBatch = readonly PredictionRow[] | PredictionColumns;
+
 export interface LabelRow {
   id: string;
   label: Scalar;
@@ -185,6 +213,38 @@ export interface MetricPoint {
   status: 'ok' | 'breach' | 'insufficient';
   details?: Record<string, unknown>;
   computedAt: number;
+}
+
+/** A window of a model that received data, as the window bookkeeping records it (dashboards, issue 5). */
+export interface WindowInfo {
+  windowStart: number;
+  windowMs: number;
+  /** Last time a prediction or label of the window arrived. */
+  lastDataAt: number;
+  lastEvaluatedAt?: number;
+}
+
+/** Points of every monitor of one model in a time range (dashboards: one query instead of one per monitor). */
+export interface ModelPointsQuery {
+  /** Windows starting at or after, ms. */
+  from: number;
+  /** Windows starting before, ms. */
+  to: number;
+  /** Only these metrics (all when absent). */
+  metrics?: readonly string[];
+}
+
+/** Aggregates of the predictions of one window (dashboards, issue 5). */
+export interface PredictionWindowStats {
+  windowStart: number;
+  /** Predictions in the window. */
+  count: number;
+  /** Mean of the finite scores; null when none. */
+  scoreMean: number | null;
+  /** Mean of the predictions read as numbers (regression); null when none is a number. */
+  predictionMean: number | null;
+  /** Predictions per predicted label (text), when asked for; a missing prediction is not counted. */
+  classCounts?: Record<string, number>;
 }
 
 export interface SeriesQuery {
@@ -336,7 +396,7 @@ export interface Store {
    * Stores predictions in one transaction; rows whose (model, id) exists are ignored and counted. Marks the
    * windows (of length `model.windowMs`) the rows fall in as having new data.
    */
-  insertPredictions(model: string, rows: readonly PredictionRow[], receivedAt: number): Promise<InsertResult>;
+  insertPredictions(model: string, rows: PredictionBatch, receivedAt: number): Promise<InsertResult>;
   /** Stores labels by prediction id (a later label replaces an earlier one); marks the matched rows' windows. */
   insertLabels(model: string, labels: readonly LabelRow[], receivedAt: number): Promise<LabelResult>;
   /** Predictions of the model with timestamp in [from, to), labels joined, columns as asked. */
@@ -359,6 +419,21 @@ export interface Store {
   /** The newest point per (monitor, feature, metric) of a model, for Prometheus gauges. */
   latestPoints(model?: string): Promise<MetricPoint[]>;
 
+  // Dashboards (issue 5)
+  /** The model's windows that received data, newest first (at most `limit`). */
+  listWindows(model: string, limit?: number): Promise<WindowInfo[]>;
+  /** Points of all the model's monitors with window start in [from, to), ordered by window, monitor, feature, metric. */
+  readModelPoints(model: string, query: ModelPointsQuery): Promise<MetricPoint[]>;
+  /**
+   * Per-window aggregates of the model's predictions (all versions) with timestamp in [from, to), windows of
+   * `windowMs` (start = floor(ts / windowMs) × windowMs), oldest first; windows without predictions are absent.
+   * `classCounts` only when `classes` is true.
+   */
+  predictionStats(
+    model: string,
+    range: { from: number; to: number; windowMs: number; classes?: boolean },
+  ): Promise<PredictionWindowStats[]>;
+
   // Alerts
   getRuleState(monitorId: number, feature: string, metric: string): Promise<RuleState | undefined>;
   putRuleState(state: RuleState): Promise<void>;
@@ -370,6 +445,18 @@ export interface Store {
   // Channels and deliveries
   createChannel(channel: Omit<Channel, 'id' | 'createdAt'>): Promise<Channel>;
   listChannels(): Promise<Channel[]>;
+  /**
+   * Changes the fields given (absent ones are kept; `secret: null` removes the secret, `models: null` the model
+   * filter) and returns the channel; rejects for an unknown id. Checks no more than `createChannel` does: the
+   * route validates the channel the patch makes.
+   */
+  updateChannel(
+    id: number,
+    patch: Partial<Pick<Channel, 'name' | 'kind' | 'url' | 'enabled'>> & {
+      secret?: string | null;
+      models?: string[] | null;
+    },
+  ): Promise<Channel>;
   deleteChannel(id: number): Promise<void>;
   createDelivery(delivery: Omit<Delivery, 'id' | 'createdAt'>): Promise<Delivery>;
   updateDelivery(id: number, patch: Partial<Omit<Delivery, 'id'>>): Promise<Delivery>;

@@ -15,7 +15,14 @@
  *   number (numbers, booleans 1 / 0, numeric strings parsed; NaN otherwise).
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { MetricPoint, NewMonitor, PredictionRow, ReadSpec, Store } from '../../src/store/types.js';
+import type {
+  MetricPoint,
+  NewMonitor,
+  PredictionRow,
+  ReadSpec,
+  Scalar,
+  Store,
+} from '../../src/store/types.js';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -933,6 +940,27 @@ export function runStoreContract(
         expect((await store.readSeries({ monitorId: mon.id })).map((p) => p.value)).toEqual([2]);
       });
 
+      it('writePoints(value NaN, details with text) reads back null and the details as written', async () => {
+        const store = await withModel();
+        const mon = await store.createMonitor(monitor());
+        const details = {
+          test: 'ks',
+          note: 'it\'s \u00e9t\u00e9 "quoted"',
+          sizes: [1, 2.5],
+          nested: { ok: true },
+        };
+        await store.writePoints([
+          point(mon.id, 0, { feature: 'x', value: Number.NaN, status: 'insufficient', details }),
+          point(mon.id, HOUR, { feature: 'a long feature name beyond twelve bytes', value: -0.25 }),
+        ]);
+        const [nan, long] = await store.readSeries({ monitorId: mon.id });
+        expect(nan).toEqual(point(mon.id, 0, { feature: 'x', value: null, status: 'insufficient', details }));
+        expect(long).toEqual(
+          point(mon.id, HOUR, { feature: 'a long feature name beyond twelve bytes', value: -0.25 }),
+        );
+        expect(await store.latestPoints('m')).toEqual([long, nan]);
+      });
+
       it('latestPoints(model?) gives the newest point of each (monitor, feature, metric)', async () => {
         const store = await withModel();
         await store.createModel({ name: 'other', task: 'binary' });
@@ -1138,6 +1166,80 @@ export function runStoreContract(
         await store.deleteChannel(hook.id);
         expect(await store.listChannels()).toEqual([slack]);
         await store.deleteChannel(hook.id);
+      });
+
+      it('updateChannel(id, patch) changes only the fields given and keeps id and createdAt', async () => {
+        const store = await withModel();
+        const hook = await store.createChannel({
+          name: 'hook',
+          kind: 'webhook',
+          url: 'http://127.0.0.1:9/hook',
+          secret: 's3cret',
+          models: ['m'],
+          enabled: true,
+        });
+        const other = await store.createChannel({
+          name: 'other',
+          kind: 'slack',
+          url: 'http://x/s',
+          enabled: true,
+        });
+        const renamed = await store.updateChannel(hook.id, { name: 'pager', enabled: false });
+        expect(renamed).toEqual({ ...hook, name: 'pager', enabled: false });
+        const moved = await store.updateChannel(hook.id, {
+          url: 'http://127.0.0.1:9/v2',
+          secret: 'rotated',
+          models: ['m', 'other'],
+        });
+        expect(moved).toEqual({
+          ...renamed,
+          url: 'http://127.0.0.1:9/v2',
+          secret: 'rotated',
+          models: ['m', 'other'],
+        });
+        expect(await store.updateChannel(hook.id, {})).toEqual(moved);
+        expect(await store.listChannels()).toEqual([moved, other]);
+      });
+
+      it('updateChannel(id, { secret: null, models: null, kind }) clears the secret and the model filter', async () => {
+        const store = await withModel();
+        const hook = await store.createChannel({
+          name: 'hook',
+          kind: 'webhook',
+          url: 'http://127.0.0.1:9/hook',
+          secret: 's3cret',
+          models: ['m'],
+          enabled: true,
+        });
+        const slack = await store.updateChannel(hook.id, { kind: 'slack', secret: null, models: null });
+        expect(slack).toEqual({
+          id: hook.id,
+          name: 'hook',
+          kind: 'slack',
+          url: 'http://127.0.0.1:9/hook',
+          enabled: true,
+          createdAt: hook.createdAt,
+        });
+        expect(slack.secret).toBeUndefined();
+        expect(slack.models).toBeUndefined();
+        expect(await store.listChannels()).toEqual([slack]);
+      });
+
+      it('updateChannel(unknown id) rejects and changes nothing', async () => {
+        const store = await withModel();
+        const hook = await store.createChannel({
+          name: 'hook',
+          kind: 'webhook',
+          url: 'http://a',
+          enabled: true,
+        });
+        await expect(store.updateChannel(hook.id + 1000, { name: 'x' })).rejects.toThrow(
+          `updateChannel: id must be an existing channel; got ${hook.id + 1000}`,
+        );
+        await expect(store.updateChannel(hook.id + 1000, {})).rejects.toThrow(/updateChannel/);
+        await store.deleteChannel(hook.id);
+        await expect(store.updateChannel(hook.id, { enabled: false })).rejects.toThrow(/updateChannel/);
+        expect(await store.listChannels()).toEqual([]);
       });
 
       it('createDelivery / updateDelivery / listDeliveries round-trip; updateDelivery(unknown id) rejects', async () => {
@@ -1387,6 +1489,244 @@ export function runStoreContract(
         expect(arr(rows.latencyMs)).toEqual(values);
         expect(arr(rows.predictionNumber)).toEqual(values);
         expect(rows.predictionText).toEqual(values.map(String));
+      });
+    });
+
+    // Both stores keep feature values in typed places per model (DuckDB: a column per name and kind; PostgreSQL: a
+    // slot in a float8[] / text[] per row): these pin that values land in their place whatever the batch history.
+    describe('feature values across batches', () => {
+      const NUMERICAL_XC: ReadSpec = {
+        features: [
+          { name: 'x', kind: 'numerical' },
+          { name: 'c', kind: 'numerical' },
+        ],
+      };
+      const CATEGORICAL_XC: ReadSpec = {
+        features: [
+          { name: 'x', kind: 'categorical' },
+          { name: 'c', kind: 'categorical' },
+        ],
+      };
+
+      it('insertPredictions(a feature sent as a number in one batch, a string or boolean in others) reads by the kind asked', async () => {
+        const store = await withModel();
+        const big = 2 ** 53 + 2;
+        await store.insertPredictions('m', [prediction('a', 1, { features: { x: 1.5, c: 'red' } })], 0);
+        await store.insertPredictions('m', [prediction('b', 2, { features: { x: 'high', c: 7 } })], 0);
+        await store.insertPredictions(
+          'm',
+          [
+            prediction('c', 3, { features: { x: false, c: big } }),
+            prediction('d', 4, { features: { x: 2, c: 1e21 } }),
+          ],
+          0,
+        );
+        const numbers = await store.readRows('m', { from: 0, to: 10 }, NUMERICAL_XC);
+        expect(arr(numbers.features.x)).toEqual([1.5, Number.NaN, Number.NaN, 2]);
+        expect(arr(numbers.features.c)).toEqual([Number.NaN, 7, big, 1e21]);
+        const texts = await store.readRows('m', { from: 0, to: 10 }, CATEGORICAL_XC);
+        expect(texts.features.x).toEqual([String(1.5), 'high', 'false', String(2)]);
+        expect(texts.features.c).toEqual(['red', String(7), String(big), String(1e21)]);
+      });
+
+      it('insertPredictions(rows holding a few of many features, new ones in later batches) reads every absent value as missing', async () => {
+        const store = await withModel();
+        const names = Array.from({ length: 24 }, (_, k) => (k % 4 === 3 ? `t${k}` : `n${k}`));
+        // Row i holds feature k when (i + k) % 3 === 0; features from 12 on appear from the second batch on; a
+        // few values are sent but missing (null, NaN).
+        const value = (i: number, k: number): Scalar | undefined => {
+          if ((i + k) % 3 !== 0 || (k >= 12 && i < 10)) return undefined;
+          if ((i * k) % 7 === 5) return k % 4 === 3 ? null : Number.NaN;
+          return k % 4 === 3 ? `v${(i + k) % 5}` : i * 100 + k;
+        };
+        const rows = Array.from({ length: 30 }, (_, i) => {
+          const features: Record<string, Scalar> = {};
+          names.forEach((name, k) => {
+            const v = value(i, k);
+            if (v !== undefined) features[name] = v;
+          });
+          return prediction(`r${String(i).padStart(2, '0')}`, i, { features });
+        });
+        for (const batch of [rows.slice(0, 10), rows.slice(10, 20), rows.slice(20)]) {
+          await store.insertPredictions('m', batch, 0);
+        }
+        const spec: ReadSpec = {
+          features: names.map((name) => ({ name, kind: name.startsWith('t') ? 'categorical' : 'numerical' })),
+        };
+        const read = await store.readRows('m', { from: 0, to: 100 }, spec);
+        expect(read.n).toBe(30);
+        names.forEach((name, k) => {
+          const expected = rows.map((_r, i) => {
+            const v = value(i, k);
+            if (name.startsWith('t')) return typeof v === 'string' ? v : null;
+            return typeof v === 'number' ? v : Number.NaN;
+          });
+          expect([name, arr(read.features[name])]).toEqual([name, expected]);
+        });
+      });
+
+      it('insertPredictions(probas first sent in a later batch, a class named like a feature) keeps probas and features apart', async () => {
+        const store = await withModel();
+        await store.insertPredictions('m', [prediction('a', 1, { features: { yes: 'f' } })], 0);
+        await store.insertPredictions(
+          'm',
+          [prediction('b', 2, { features: { yes: 2 }, probas: { yes: 0.75, no: 0.25 } })],
+          0,
+        );
+        const rows = await store.readRows(
+          'm',
+          { from: 0, to: 10 },
+          { features: [{ name: 'yes', kind: 'categorical' }], probaClasses: ['yes', 'no'] },
+        );
+        expect(rows.features.yes).toEqual(['f', String(2)]);
+        expect(arr(rows.probas.yes)).toEqual([Number.NaN, 0.75]);
+        expect(arr(rows.probas.no)).toEqual([Number.NaN, 0.25]);
+        const numbers = await store.readRows(
+          'm',
+          { from: 0, to: 10 },
+          {
+            features: [
+              { name: 'yes', kind: 'numerical' },
+              { name: 'no', kind: 'numerical' },
+            ],
+          },
+        );
+        expect(arr(numbers.features.yes)).toEqual([Number.NaN, 2]);
+        expect(arr(numbers.features.no)).toEqual([Number.NaN, Number.NaN]);
+      });
+
+      it('createReference / insertPredictions(features the other never had) read each other as missing', async () => {
+        const store = await withModel();
+        const reference = await store.createReference(
+          { model: 'm', source: 'ref.csv', schema: { features: XC.features } },
+          [{ features: { x: 1, r: 'only-ref', c: 'a' } }, { features: { r: 'again' } }],
+        );
+        await store.insertPredictions('m', [prediction('a', 1, { features: { p: 5, x: 2, c: 3 } })], 0);
+        const spec: ReadSpec = {
+          features: [...XC.features, { name: 'r', kind: 'categorical' }, { name: 'p', kind: 'numerical' }],
+        };
+        const ref = await store.readReference(reference.id, spec);
+        expect(arr(ref.features.x)).toEqual([1, Number.NaN]);
+        expect(ref.features.c).toEqual(['a', null]);
+        expect(ref.features.r).toEqual(['only-ref', 'again']);
+        expect(arr(ref.features.p)).toEqual([Number.NaN, Number.NaN]);
+        const rows = await store.readRows('m', { from: 0, to: 10 }, spec);
+        expect(arr(rows.features.x)).toEqual([2]);
+        expect(rows.features.c).toEqual([String(3)]);
+        expect(rows.features.r).toEqual([null]);
+        expect(arr(rows.features.p)).toEqual([5]);
+      });
+
+      it('deleteModel(name) then createModel(same name) starts from no features', async () => {
+        const store = await withModel();
+        await store.insertPredictions('m', [prediction('a', 1, { features: { x: 1, c: 'a', old: 4 } })], 0);
+        await store.deleteModel('m');
+        await store.createModel({ name: 'm', task: 'binary' });
+        await store.insertPredictions(
+          'm',
+          [prediction('a', 2, { features: { y: 2, c: 3, x: 'now text' } })],
+          0,
+        );
+        const rows = await store.readRows(
+          'm',
+          { from: 0, to: 10 },
+          {
+            features: [
+              ...NUMERICAL_XC.features,
+              { name: 'y', kind: 'numerical' },
+              { name: 'old', kind: 'numerical' },
+            ],
+          },
+        );
+        expect(rows.ids).toEqual(['a']);
+        expect(arr(rows.features.x)).toEqual([Number.NaN]);
+        expect(arr(rows.features.c)).toEqual([3]);
+        expect(arr(rows.features.y)).toEqual([2]);
+        expect(arr(rows.features.old)).toEqual([Number.NaN]);
+        expect((await store.readRows('m', { from: 0, to: 10 }, CATEGORICAL_XC)).features.x).toEqual([
+          'now text',
+        ]);
+      });
+    });
+    describe('dashboard reads (issue 5)', () => {
+      it('listWindows(model, limit) lists the windows with data, newest first, with their evaluation time', async () => {
+        const store = await withModel();
+        await store.insertPredictions(
+          'm',
+          [prediction('a', 10), prediction('b', HOUR + 5), prediction('c', 3 * HOUR)],
+          100,
+        );
+        await store.markWindowEvaluated('m', HOUR, 200);
+        expect(await store.listWindows('m')).toEqual([
+          { windowStart: 3 * HOUR, windowMs: HOUR, lastDataAt: 100 },
+          { windowStart: HOUR, windowMs: HOUR, lastDataAt: 100, lastEvaluatedAt: 200 },
+          { windowStart: 0, windowMs: HOUR, lastDataAt: 100 },
+        ]);
+        expect((await store.listWindows('m', 1)).map((w) => w.windowStart)).toEqual([3 * HOUR]);
+        expect(await store.listWindows('other')).toEqual([]);
+      });
+
+      it('readModelPoints(model, range, metrics) reads the points of every monitor of the model in the range', async () => {
+        const store = await withModel();
+        const a = await store.createMonitor(monitor());
+        const b = await store.createMonitor(monitor({ name: 'quality', kind: 'quality', config: {} }));
+        await store.writePoints([
+          point(a.id, 0),
+          point(a.id, HOUR, { feature: 'x', metric: 'driftScore', details: { test: 'ks' } }),
+          point(b.id, HOUR, { metric: 'missingShare', value: null, status: 'insufficient' }),
+          point(b.id, 2 * HOUR),
+        ]);
+        const points = await store.readModelPoints('m', { from: HOUR, to: 2 * HOUR });
+        expect(
+          points.map((p) => [p.monitorId, p.windowStart, p.feature, p.metric, p.value, p.status]),
+        ).toEqual([
+          [a.id, HOUR, 'x', 'driftScore', 0.1, 'ok'],
+          [b.id, HOUR, '', 'missingShare', null, 'insufficient'],
+        ]);
+        expect(points[0].details).toEqual({ test: 'ks' });
+        const some = await store.readModelPoints('m', { from: 0, to: 3 * HOUR, metrics: ['psi'] });
+        expect(some.map((p) => [p.monitorId, p.windowStart])).toEqual([
+          [a.id, 0],
+          [b.id, 2 * HOUR],
+        ]);
+        expect(await store.readModelPoints('m', { from: 0, to: 3 * HOUR, metrics: [] })).toEqual([]);
+      });
+
+      it('predictionStats(model, range) counts and averages per window; class counts when asked', async () => {
+        const store = await withModel();
+        await store.insertPredictions(
+          'm',
+          [
+            prediction('a', 10, { prediction: 'pos', score: 0.25 }),
+            prediction('b', 20, { prediction: 'neg', score: 0.75 }),
+            prediction('c', 30, { prediction: 'pos' }),
+            prediction('d', 2 * HOUR, { prediction: 2.5, score: 0.5 }),
+            prediction('e', 5 * HOUR, { prediction: 'pos', score: 1 }),
+          ],
+          0,
+        );
+        const stats = await store.predictionStats('m', { from: 0, to: 3 * HOUR, windowMs: HOUR });
+        expect(stats).toEqual([
+          { windowStart: 0, count: 3, scoreMean: 0.5, predictionMean: null },
+          { windowStart: 2 * HOUR, count: 1, scoreMean: 0.5, predictionMean: 2.5 },
+        ]);
+        const classes = await store.predictionStats('m', {
+          from: 0,
+          to: 3 * HOUR,
+          windowMs: HOUR,
+          classes: true,
+        });
+        expect(classes.map((s) => s.classCounts)).toEqual([{ pos: 2, neg: 1 }, { '2.5': 1 }]);
+        const twoHours = await store.predictionStats('m', { from: 0, to: 6 * HOUR, windowMs: 2 * HOUR });
+        expect(twoHours.map((s) => [s.windowStart, s.count])).toEqual([
+          [0, 3],
+          [2 * HOUR, 1],
+          [4 * HOUR, 1],
+        ]);
+        expect(
+          await store.predictionStats('m', { from: 10 * HOUR, to: 11 * HOUR, windowMs: HOUR, classes: true }),
+        ).toEqual([]);
+        expect(await store.predictionStats('nope', { from: 0, to: HOUR, windowMs: HOUR })).toEqual([]);
       });
     });
   });

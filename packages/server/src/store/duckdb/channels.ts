@@ -1,6 +1,7 @@
 /** Alert channels and the deliveries of alerts to them. */
 import {
   CHANNEL_COLUMNS,
+  CHANNEL_FIELDS,
   type ChannelMethods,
   DELIVERY_COLUMNS,
   DELIVERY_FIELDS,
@@ -8,7 +9,7 @@ import {
 import type { Channel, Delivery } from '../types.js';
 import { type Db, exec, integer, query, type Row } from './db.js';
 import { notFound } from './notFound.js';
-import { opt, parseJson, setList } from './values.js';
+import { jsonOrNull, opt, parseJson, setList } from './values.js';
 
 function toChannel(row: Row): Channel {
   const channel: Channel = {
@@ -68,6 +69,18 @@ export function channelMethods(db: Db, now: () => number): ChannelMethods {
 
     async listChannels() {
       return (await db.all(`SELECT ${CHANNEL_COLUMNS} FROM channels ORDER BY id`)).map(toChannel);
+    },
+
+    async updateChannel(id, patch) {
+      const set = setList(patch, CHANNEL_FIELDS, 2, (field, value) =>
+        field === 'models' ? jsonOrNull(value) : value,
+      );
+      const sql = set.sql
+        ? `UPDATE channels SET ${set.sql} WHERE id = $1 RETURNING ${CHANNEL_COLUMNS}`
+        : `SELECT ${CHANNEL_COLUMNS} FROM channels WHERE id = $1`;
+      const rows = await db.exclusive((conn) => query(conn, sql, [id, ...set.values]));
+      if (rows.length === 0) throw notFound('updateChannel', 'id', 'an existing channel', id);
+      return toChannel(rows[0]);
     },
 
     async deleteChannel(id) {

@@ -9,6 +9,7 @@ import { ErrorCodes, VigilError } from '@vigil/core';
 import type { Store } from '../types.js';
 import { alertMethods } from './alerts.js';
 import { channelMethods } from './channels.js';
+import { dashboardMethods } from './dashboard.js';
 import { openDb } from './db.js';
 import { ingestMethods } from './ingest.js';
 import { keyMethods } from './keys.js';
@@ -86,5 +87,6 @@ export async function createDuckDbStore(options: DuckDbStoreOptions): Promise<St
     ...alertMethods(db),
     ...channelMethods(db, now),
     ...keyMethods(db, now),
+    ...dashboardMethods(db, models),
   };
 }

@@ -3,7 +3,7 @@
  * leading columns, then one column per typed value column of the table's layout, new ones added to the draft.
  */
 import { DOUBLE, type DuckDBType, VARCHAR } from '@duckdb/node-api';
-import type { PredictionRow, ReferenceRow, Scalar } from '../types.js';
+import type { PredictionColumns, ReferenceRow, Scalar } from '../types.js';
 import type { ColumnData } from './appendColumns.js';
 import { type ColumnKind, type LayoutDraft, PRED_BASE, REF_BASE } from './modelTables.js';
 import { finiteOrNaN, scalarNumber, scalarText } from './scalar.js';
@@ -107,17 +107,39 @@ function millis(value: number): bigint {
   return BigInt(Math.floor(value));
 }
 
+/** The rows of one insert call to encode: all of `columns`, or only the rows `keep` lists (ascending). */
+export interface PredictionPart {
+  columns: PredictionColumns;
+  receivedAt: number;
+  keep?: readonly number[];
+}
+
+/** Copies the kept values of `part` into `target` from row `offset` on. */
+function copyKept<T>(
+  target: { [i: number]: T; set?: unknown },
+  values: { readonly [i: number]: T },
+  keep: readonly number[] | undefined,
+  offset: number,
+  count: number,
+): void {
+  if (keep === undefined && target instanceof Float64Array && values instanceof Float64Array) {
+    target.set(values.subarray(0, count), offset);
+    return;
+  }
+  for (let r = 0; r < count; r++) target[offset + r] = values[keep === undefined ? r : keep[r]];
+}
+
 /**
- * The `pred_<n>` columns of `rows`, received at `receivedAt[i]`; `version` fills rows without one (the model's
- * active version).
+ * The `pred_<n>` columns of the rows of `parts`, in order; `version` fills rows without one (the model's active
+ * version). Feature and proba columns are copied whole (typed arrays), new ones added to the draft.
  */
 export function encodePredictions(
-  rows: readonly PredictionRow[],
+  parts: readonly PredictionPart[],
   draft: LayoutDraft,
-  receivedAt: readonly number[],
   version: string | undefined,
 ): EncodedRows {
-  const n = rows.length;
+  let n = 0;
+  for (const part of parts) n += part.keep?.length ?? part.columns.n;
   const ids = new Array<string>(n);
   const ts = new BigInt64Array(n);
   const versions = new Array<string | null>(n);
@@ -127,20 +149,44 @@ export function encodePredictions(
   const latency = new Float64Array(n);
   const tags = new Array<string | null>(n);
   const received = new BigInt64Array(n);
-  const values = new ValueColumns(draft, n);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i];
-    ids[i] = row.id;
-    ts[i] = millis(row.timestamp);
-    received[i] = millis(receivedAt[i]);
-    versions[i] = row.version ?? version ?? null;
-    predText[i] = scalarText(row.prediction);
-    predNum[i] = scalarNumber(row.prediction);
-    score[i] = finiteOrNaN(row.score);
-    latency[i] = finiteOrNaN(row.latencyMs);
-    tags[i] = row.tags === undefined ? null : JSON.stringify(row.tags);
-    values.features(i, row.features);
-    values.probas(i, row.probas);
+  const numbers = new Map<number, Float64Array>();
+  const texts = new Map<number, (string | null)[]>();
+  let offset = 0;
+  for (const { columns: c, receivedAt, keep } of parts) {
+    const count = keep?.length ?? c.n;
+    const at = millis(receivedAt);
+    for (let r = 0; r < count; r++) {
+      const i = keep === undefined ? r : keep[r];
+      const o = offset + r;
+      ids[o] = c.ids[i];
+      ts[o] = millis(c.timestamps[i]);
+      versions[o] = c.versions[i] ?? version ?? null;
+      predText[o] = scalarText(c.predictions[i]);
+      predNum[o] = scalarNumber(c.predictions[i]);
+      score[o] = c.scores[i];
+      latency[o] = c.latencies[i];
+      tags[o] = c.tags[i];
+      received[o] = at;
+    }
+    for (const feature of c.features) {
+      const k = draft.feature(feature.name, feature.kind);
+      if (feature.kind === 'n') {
+        let target = numbers.get(k);
+        if (target === undefined) numbers.set(k, (target = new Float64Array(n).fill(Number.NaN)));
+        copyKept(target, feature.values, keep, offset, count);
+      } else {
+        let target = texts.get(k);
+        if (target === undefined) texts.set(k, (target = new Array<string | null>(n).fill(null)));
+        copyKept(target, feature.values, keep, offset, count);
+      }
+    }
+    for (const proba of c.probas) {
+      const k = draft.proba(proba.label);
+      let target = numbers.get(k);
+      if (target === undefined) numbers.set(k, (target = new Float64Array(n).fill(Number.NaN)));
+      copyKept(target, proba.values, keep, offset, count);
+    }
+    offset += count;
   }
   const types = PRED_BASE.map(([, type]) => type);
   const columns: ColumnData[] = [
@@ -154,7 +200,13 @@ export function encodePredictions(
     { type: 'varchar', values: tags },
     { type: 'bigint', values: received },
   ];
-  values.append(types, columns);
+  draft.layout.kinds.forEach((kind, k) => {
+    types.push(kind === 'n' ? DOUBLE : VARCHAR);
+    const values = kind === 'n' ? numbers.get(k) : texts.get(k);
+    if (values === undefined) columns.push({ type: 'null' });
+    else if (values instanceof Float64Array) columns.push({ type: 'double', values });
+    else columns.push({ type: 'varchar', values });
+  });
   return { types, columns, rows: n };
 }
 

@@ -13,10 +13,11 @@
  * the group is retried alone, so a call with a bad row fails by itself and stores nothing.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { InsertResult, PredictionRow, Store } from '../types.js';
+import { isPredictionColumns, predictionColumns } from '../predictionColumns.js';
+import type { InsertResult, PredictionColumns, Store } from '../types.js';
 import { appendRows } from './appendColumns.js';
 import { type Db, exec, query, rollback } from './db.js';
-import { type EncodedRows, encodePredictions } from './encodeRows.js';
+import { type EncodedRows, encodePredictions, type PredictionPart } from './encodeRows.js';
 import { LayoutDraft, type ModelCache, type ModelInfo, predTable } from './modelTables.js';
 import { notFound } from './notFound.js';
 import { addArrival, type KnownWindows, markWindowsSql } from './windows.js';
@@ -27,7 +28,7 @@ const STAGE = 'vigil_stage';
 
 interface Call {
   model: string;
-  rows: readonly PredictionRow[];
+  columns: PredictionColumns;
   receivedAt: number;
   resolve: (result: InsertResult) => void;
   reject: (error: unknown) => void;
@@ -54,6 +55,28 @@ async function insertSkippingDuplicates(
   return new Set(inserted.map((row) => row.id as string));
 }
 
+/** The rows of each call to write: ids seen in an earlier call of the group (or earlier in the call) left out. */
+function partsOf(
+  calls: readonly Pick<Call, 'columns' | 'receivedAt'>[],
+  results: InsertResult[],
+): PredictionPart[] {
+  const seen = new Set<string>();
+  return calls.map((call, k) => {
+    const { ids, n } = call.columns;
+    let keep: number[] | undefined;
+    for (let i = 0; i < n; i++) {
+      if (seen.has(ids[i])) {
+        results[k].duplicates++;
+        keep ??= Array.from({ length: i }, (_, r) => r);
+        continue;
+      }
+      seen.add(ids[i]);
+      keep?.push(i);
+    }
+    return keep === undefined ? { columns: call.columns, receivedAt: call.receivedAt } : { ...call, keep };
+  });
+}
+
 /**
  * Writes the calls of one model in one transaction; returns their results in order, or throws (rolled back, and
  * nothing of the cache changed).
@@ -62,29 +85,14 @@ async function writeCalls(
   conn: DuckDBConnection,
   info: ModelInfo,
   known: KnownWindows,
-  calls: readonly Pick<Call, 'rows' | 'receivedAt'>[],
+  calls: readonly Pick<Call, 'columns' | 'receivedAt'>[],
 ): Promise<InsertResult[]> {
   const results = calls.map(() => ({ inserted: 0, duplicates: 0 }));
-  const seen = new Set<string>();
-  const rows: PredictionRow[] = [];
-  const receivedAt: number[] = [];
-  const owner: number[] = [];
-  calls.forEach((call, k) => {
-    for (const row of call.rows) {
-      if (seen.has(row.id)) {
-        results[k].duplicates++;
-        continue;
-      }
-      seen.add(row.id);
-      rows.push(row);
-      receivedAt.push(call.receivedAt);
-      owner.push(k);
-    }
-  });
-  if (rows.length === 0) return results;
+  const parts = partsOf(calls, results);
   const draft = new LayoutDraft(info.pred);
   // Encoding throws on a row that cannot be stored (a timestamp that is not a number) before anything is written.
-  const encoded = encodePredictions(rows, draft, receivedAt, info.activeVersion);
+  const encoded = encodePredictions(parts, draft, info.activeVersion);
+  if (encoded.rows === 0) return results;
   const table = predTable(info);
   let stored: Set<string> | undefined;
   await conn.run('BEGIN TRANSACTION');
@@ -100,9 +108,9 @@ async function writeCalls(
       stored = await insertSkippingDuplicates(conn, table, encoded);
     }
     const arrivals = new Map<number, number>();
-    rows.forEach((row, i) => {
-      if (stored === undefined || stored.has(row.id)) {
-        addArrival(arrivals, Math.floor(row.timestamp), info.windowMs, receivedAt[i]);
+    forEachKept(parts, (part, i) => {
+      if (stored === undefined || stored.has(part.columns.ids[i])) {
+        addArrival(arrivals, Math.floor(part.columns.timestamps[i]), info.windowMs, part.receivedAt);
       }
     });
     const { sql, fresh } = markWindowsSql(known, info.name, info.windowMs, arrivals);
@@ -113,11 +121,24 @@ async function writeCalls(
     throw error;
   }
   info.pred = draft.layout;
-  rows.forEach((row, i) => {
-    if (stored === undefined || stored.has(row.id)) results[owner[i]].inserted++;
-    else results[owner[i]].duplicates++;
+  parts.forEach((part, k) => {
+    forEachKept([part], (_, i) => {
+      if (stored === undefined || stored.has(part.columns.ids[i])) results[k].inserted++;
+      else results[k].duplicates++;
+    });
   });
   return results;
+}
+
+/** Calls `visit(part, i)` for every kept row i of every part, in order. */
+function forEachKept(
+  parts: readonly PredictionPart[],
+  visit: (part: PredictionPart, i: number) => void,
+): void {
+  for (const part of parts) {
+    if (part.keep === undefined) for (let i = 0; i < part.columns.n; i++) visit(part, i);
+    else for (const i of part.keep) visit(part, i);
+  }
 }
 
 /** `Store.insertPredictions`, writing the calls that queue up together in one transaction per model. */
@@ -134,12 +155,12 @@ export function predictionWriter(
     const out: Call[][] = [];
     let rows = Number.POSITIVE_INFINITY;
     for (const call of calls) {
-      if (rows + call.rows.length > GROUP_ROWS) {
+      if (rows + call.columns.n > GROUP_ROWS) {
         out.push([]);
         rows = 0;
       }
       out[out.length - 1].push(call);
-      rows += call.rows.length;
+      rows += call.columns.n;
     }
     return out;
   }
@@ -203,9 +224,10 @@ export function predictionWriter(
     });
   }
 
-  return (model, rows, receivedAt) =>
+  return (model, batch, receivedAt) =>
     new Promise<InsertResult>((resolve, reject) => {
-      pending.push({ model, rows, receivedAt, resolve, reject });
+      const columns = isPredictionColumns(batch) ? batch : predictionColumns(batch);
+      pending.push({ model, columns, receivedAt, resolve, reject });
       if (!scheduled) schedule();
     });
 }

@@ -1,6 +1,7 @@
 /** Alert channels and the deliveries of alerts to them. */
 import {
   CHANNEL_COLUMNS,
+  CHANNEL_FIELDS,
   type ChannelMethods,
   DELIVERY_COLUMNS,
   DELIVERY_FIELDS,
@@ -9,7 +10,7 @@ import type { Channel, Delivery } from '../types.js';
 import { opt, type Pool, setList } from './db.js';
 import { notFound } from './notFound.js';
 
-function toChannel(row: {
+interface ChannelRecord {
   id: number;
   name: string;
   kind: Channel['kind'];
@@ -18,7 +19,9 @@ function toChannel(row: {
   models: string[] | null;
   enabled: boolean;
   created_at: number;
-}): Channel {
+}
+
+function toChannel(row: ChannelRecord): Channel {
   return {
     id: row.id,
     name: row.name,
@@ -81,6 +84,18 @@ export function channelMethods(pool: Pool, now: () => number): ChannelMethods {
     async listChannels() {
       const result = await pool.query(`SELECT ${CHANNEL_COLUMNS} FROM channels ORDER BY id`);
       return result.rows.map(toChannel);
+    },
+
+    async updateChannel(id, patch) {
+      const set = setList(patch, CHANNEL_FIELDS, 2, (field, value) =>
+        field === 'models' && value !== null ? JSON.stringify(value) : value,
+      );
+      const sql = set.sql
+        ? `UPDATE channels SET ${set.sql} WHERE id = $1 RETURNING ${CHANNEL_COLUMNS}`
+        : `SELECT ${CHANNEL_COLUMNS} FROM channels WHERE id = $1`;
+      const result = await pool.query<ChannelRecord>(sql, [id, ...set.values]);
+      if (result.rowCount === 0) throw notFound('updateChannel', 'id', 'an existing channel', id);
+      return toChannel(result.rows[0]);
     },
 
     async deleteChannel(id) {

@@ -1,13 +1,18 @@
 /**
  * The write path: predictions and labels, each call one statement (hence one transaction) that also marks the
  * windows the rows fall in as having new data. Window start = floor(ts / windowMs) * windowMs, computed in SQL as
- * `ts - mod(mod(ts, w) + w, w)` so timestamps before 1970 floor too.
+ * `ts - mod(mod(ts, w) + w, w)` so timestamps before 1970 floor too. Feature values and probas are stored in the
+ * model's layout (featureLayout.ts); a batch bringing keys the layout lacks first gives them slots, in a short
+ * transaction of its own.
  */
+import { isPredictionColumns, predictionColumns } from '../predictionColumns.js';
 import type { LabelRow, Store, WindowRange } from '../types.js';
 import type { Pool } from './db.js';
+import { type LayoutCache, layoutChanged, layoutCheck, MAX_ATTEMPTS } from './featureLayout.js';
 import { notFound } from './notFound.js';
 import { readColumns } from './readColumns.js';
 import { finiteOrNull, scalarNumber, scalarText } from './scalar.js';
+import { ValueEncoder } from './valueEncoder.js';
 
 /** Upserts the windows of the timestamps in CTE `source` (column `ts`), for the model row in CTE `m`. */
 function markWindows(source: string): string {
@@ -19,23 +24,28 @@ function markWindows(source: string): string {
           window_ms = EXCLUDED.window_ms`;
 }
 
+// Stores nothing when the slots the batch uses ($4-$6) are not the model's (see featureLayout.ts).
 const INSERT_PREDICTIONS = `
 WITH m AS (SELECT window_ms, active_version FROM models WHERE name = $1),
+chk AS (${layoutCheck('$1', 4)}),
 ins AS (
   INSERT INTO predictions
-    (model, id, ts, version, features, prediction, prediction_num, score, probas, latency_ms, tags, received_at)
-  SELECT $1, r.id, r.ts, COALESCE(r.version, m.active_version), r.features, r.prediction, r.prediction_num,
-         r.score, r.probas, r.latency_ms, r.tags, $2
-  FROM m, json_to_recordset($3::json)
-       AS r(id text, ts bigint, version text, features jsonb, prediction text, prediction_num float8,
-            score float8, probas jsonb, latency_ms float8, tags jsonb)
-  -- Inserting in id order makes concurrent batches with shared ids wait for each other instead of deadlocking.
-  ORDER BY r.id
+    (model, id, ts, version, prediction, prediction_num, score, latency_ms, num, txt, tags, received_at)
+  SELECT $1, r.id, r.ts, COALESCE(r.version, m.active_version), r.prediction, r.prediction_num, r.score,
+         r.latency_ms, r.num, r.txt, r.tags::jsonb, $2
+  FROM m, chk, ROWS FROM (json_to_recordset($3::json)
+         AS (id text, ts bigint, version text, prediction text, prediction_num float8, score float8,
+             latency_ms float8, num float8[], txt text[], tags text)) WITH ORDINALITY
+       AS r(id, ts, version, prediction, prediction_num, score, latency_ms, num, txt, tags, ord)
+  WHERE chk.ok
+  -- Inserting in id order makes concurrent batches with shared ids wait for each other instead of deadlocking;
+  -- of rows sharing an id, the first given is the one stored.
+  ORDER BY r.id, r.ord
   ON CONFLICT (model, id) DO NOTHING
   RETURNING ts
 ),
 w AS (${markWindows('ins')})
-SELECT (SELECT count(*) FROM m) AS models, (SELECT count(*) FROM ins) AS inserted`;
+SELECT (SELECT count(*) FROM m) AS models, (SELECT ok FROM chk) AS layout_ok, (SELECT count(*) FROM ins) AS inserted`;
 
 const INSERT_LABELS = `
 WITH m AS (SELECT window_ms FROM models WHERE name = $1),
@@ -63,31 +73,53 @@ function rangeFilter(model: string, range?: WindowRange): { where: string; param
 
 type IngestMethods = Pick<Store, 'insertPredictions' | 'insertLabels' | 'readRows' | 'countPredictions'>;
 
-export function ingestMethods(pool: Pool): IngestMethods {
+export function ingestMethods(pool: Pool, layouts: LayoutCache): IngestMethods {
   return {
-    async insertPredictions(model, rows, receivedAt) {
-      // One JSON document for the batch: the server parses it once, and the client escapes nothing per row (a
-      // text[] of JSON strings would be escaped twice). Absent fields (undefined) read as NULL.
-      const batch = rows.map((row) => ({
-        id: row.id,
-        ts: Math.floor(row.timestamp),
-        version: row.version,
-        features: row.features,
-        prediction: scalarText(row.prediction),
-        prediction_num: scalarNumber(row.prediction),
-        score: finiteOrNull(row.score),
-        probas: row.probas,
-        latency_ms: finiteOrNull(row.latencyMs),
-        tags: row.tags,
-      }));
-      const result = await pool.query<{ models: number; inserted: number }>(INSERT_PREDICTIONS, [
-        model,
-        receivedAt,
-        JSON.stringify(batch),
-      ]);
-      const { models, inserted } = result.rows[0];
-      if (models === 0) throw notFound('insertPredictions', 'model', 'an existing model', model);
-      return { inserted, duplicates: rows.length - inserted };
+    async insertPredictions(model, predictions, receivedAt) {
+      const columns = isPredictionColumns(predictions) ? predictions : predictionColumns(predictions);
+      for (let attempt = 1; ; attempt++) {
+        const sent = await layouts.inTurn(model, async () => {
+          let encoder = new ValueEncoder(await layouts.get(model));
+          let values = encoder.encodeColumns(columns);
+          if (encoder.missing.length > 0) {
+            const layout = await layouts.add(model, encoder.missing);
+            if (layout === undefined)
+              throw notFound('insertPredictions', 'model', 'an existing model', model);
+            encoder = new ValueEncoder(layout);
+            values = encoder.encodeColumns(columns);
+          }
+          // One JSON document for the batch: the server parses it once, and the client escapes nothing per row (a
+          // text[] of JSON strings would be escaped twice). Absent fields (undefined) read as NULL.
+          const batch = values.map(({ num, txt }, i) => ({
+            id: columns.ids[i],
+            ts: Math.floor(columns.timestamps[i]),
+            version: columns.versions[i],
+            prediction: scalarText(columns.predictions[i]),
+            prediction_num: scalarNumber(columns.predictions[i]),
+            score: finiteOrNull(columns.scores[i]),
+            latency_ms: finiteOrNull(columns.latencies[i]),
+            num,
+            txt,
+            tags: columns.tags[i],
+          }));
+          // Sent now, awaited outside the turn.
+          const query = pool.query<{ models: number; layout_ok: boolean; inserted: number }>(
+            INSERT_PREDICTIONS,
+            [model, receivedAt, JSON.stringify(batch), ...encoder.usedSlots()],
+          );
+          return { query };
+        });
+        const result = await sent.query;
+        const { models, layout_ok, inserted } = result.rows[0];
+        if (models === 0) {
+          layouts.forget(model);
+          throw notFound('insertPredictions', 'model', 'an existing model', model);
+        }
+        if (layout_ok) return { inserted, duplicates: columns.n - inserted };
+        // Another server deleted the model and created it again since its layout was cached: encode again.
+        layouts.forget(model);
+        if (attempt === MAX_ATTEMPTS) throw layoutChanged('insertPredictions', model);
+      }
     },
 
     async insertLabels(model, labels, receivedAt) {
@@ -111,14 +143,7 @@ export function ingestMethods(pool: Pool): IngestMethods {
     },
 
     async readRows(model, range, spec) {
-      const filter = rangeFilter(model, range);
-      return readColumns(pool, spec, {
-        kind: 'predictions',
-        from: 'predictions r LEFT JOIN labels l ON l.model = r.model AND l.id = r.id',
-        where: filter.where,
-        params: filter.params,
-        orderBy: 'r.ts, r.id',
-      });
+      return readColumns(pool, spec, { kind: 'predictions', model, range });
     },
 
     async countPredictions(model, range) {

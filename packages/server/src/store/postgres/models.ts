@@ -2,6 +2,7 @@
 import { MODEL_COLUMNS, MODEL_FIELDS, type ModelMethods } from '../sql/modelColumns.js';
 import type { Model, ModelVersion } from '../types.js';
 import { opt, type Pool, setList, withTransaction } from './db.js';
+import type { LayoutCache } from './featureLayout.js';
 import { notFound } from './notFound.js';
 
 /** Default tumbling window: one hour. */
@@ -45,7 +46,7 @@ function toVersion(row: {
   };
 }
 
-export function modelMethods(pool: Pool, now: () => number): ModelMethods {
+export function modelMethods(pool: Pool, now: () => number, layouts: LayoutCache): ModelMethods {
   return {
     async createModel(model) {
       const at = now();
@@ -91,14 +92,17 @@ export function modelMethods(pool: Pool, now: () => number): ModelMethods {
     },
 
     async deleteModel(name) {
-      // Predictions, labels and windows carry no foreign key (to keep ingestion cheap): removed here, with the
-      // model (whose cascade takes versions, references, monitors, points, rule states, alerts and deliveries).
+      // Predictions, labels, windows and feature slots carry no foreign key (to keep ingestion cheap): removed
+      // here, after the model (whose cascade takes versions, references, monitors, points, rule states, alerts and
+      // deliveries). The model goes first: its row lock waits for a writer adding slots (featureLayout.ts), whose
+      // slots are then removed too.
       await withTransaction(pool, async (client) => {
-        for (const table of ['predictions', 'labels', 'window_state']) {
+        await client.query('DELETE FROM models WHERE name = $1', [name]);
+        for (const table of ['predictions', 'labels', 'window_state', 'feature_slots']) {
           await client.query(`DELETE FROM ${table} WHERE model = $1`, [name]);
         }
-        await client.query('DELETE FROM models WHERE name = $1', [name]);
       });
+      layouts.forget(name);
     },
 
     async createVersion(version) {

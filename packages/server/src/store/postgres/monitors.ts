@@ -43,7 +43,7 @@ interface PointRecord {
   computed_at: number;
 }
 
-function toPoint(row: PointRecord): MetricPoint {
+export function toPoint(row: PointRecord): MetricPoint {
   return {
     model: row.model,
     monitorId: row.monitor_id,

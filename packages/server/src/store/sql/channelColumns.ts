@@ -6,6 +6,16 @@ export const CHANNEL_COLUMNS = 'id, name, kind, url, secret, models, enabled, cr
 export const DELIVERY_COLUMNS =
   'id, alert_id, channel_id, event, status, attempts, last_error, next_attempt_at, created_at, delivered_at';
 
+/** Channel field → column, for patches. */
+export const CHANNEL_FIELDS = {
+  name: 'name',
+  kind: 'kind',
+  url: 'url',
+  secret: 'secret',
+  models: 'models',
+  enabled: 'enabled',
+} as const;
+
 /** Delivery field → column, for patches. */
 export const DELIVERY_FIELDS = {
   alertId: 'alert_id',
@@ -23,6 +33,7 @@ export type ChannelMethods = Pick<
   Store,
   | 'createChannel'
   | 'listChannels'
+  | 'updateChannel'
   | 'deleteChannel'
   | 'createDelivery'
   | 'updateDelivery'
