@@ -1,5 +1,12 @@
 import { ErrorCodes, VigilError } from '@vigil/core';
-import { DEFAULT_HOST, DEFAULT_PORT, DEFAULT_STORE, startServer } from '@vigil/server';
+import {
+  DEFAULT_DEMO_STORE,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_STORE,
+  serveDemo,
+  startServer,
+} from '@vigil/server';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { nonEmptyList } from '../dataOptions.js';
 import type { Terminal } from '../terminal.js';
@@ -14,6 +21,7 @@ interface ServeOptions {
   maxBatch?: number;
   bodyLimit?: number;
   pseudonymize?: string[];
+  demo?: boolean;
 }
 
 function port(value: string): number {
@@ -24,7 +32,11 @@ function port(value: string): number {
   return x;
 }
 
-/** `vigil serve`: the monitoring server, until SIGTERM or SIGINT (then it drains and exits 0). */
+/**
+ * `vigil serve`: the monitoring server, until SIGTERM or SIGINT (then it drains and exits 0). With `--demo` (what
+ * `npm start` runs), the server with a live demo model (packages/server/src/demo): on a fresh store under
+ * ./vigil-data/demo/ unless `--store` names one, with server logs at `warn` unless `--log-level` is given.
+ */
 export function registerServeCommand(
   program: Command,
   terminal: Terminal,
@@ -63,7 +75,24 @@ export function registerServeCommand(
         'identifier fields of features/tags stored as HMAC-SHA256 (key from VIGIL_PSEUDONYMIZE_KEY), comma-separated',
       ).argParser(nonEmptyList('--pseudonymize')),
     )
-    .action(async (options: ServeOptions) => {
+    .option(
+      '--demo',
+      `run a live demo: model "employment" fed from examples/employment, with drift, late labels and alerts (store: ${DEFAULT_DEMO_STORE}, emptied at start)`,
+    )
+    .action(async (options: ServeOptions, command: Command) => {
+      if (options.demo) {
+        const given = (name: string) => command.getOptionValueSource(name) !== 'default';
+        const demo = await serveDemo({
+          port: options.port,
+          host: options.host,
+          store: given('store') ? options.store : undefined,
+          logLevel: given('logLevel') ? options.logLevel : undefined,
+          print: terminal.stdout,
+        });
+        await demo.closed;
+        setExit(0);
+        return;
+      }
       let pseudonymize: { fields: string[]; key: string } | undefined;
       if (options.pseudonymize !== undefined) {
         const key = terminal.env.VIGIL_PSEUDONYMIZE_KEY;

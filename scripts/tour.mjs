@@ -1,4 +1,4 @@
-// `npm start`: a tour of Vigil on the committed demo data (examples/employment), no ../shared needed.
+// `npm run tour`: a tour of the CLI on the committed demo data (examples/employment), no ../shared needed.
 // Runs the real CLI, exactly as a user would type it, and prints each command before its output.
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
@@ -59,4 +59,6 @@ for (const [what, args] of tour) {
   if (run.status !== 0) process.exit(run.status ?? 1);
   console.log('');
 }
-console.log('Next: `npx vigil --help`, `npx vigil drift --help`, and the README tour.');
+console.log(
+  'Next: `npm start` (the monitoring server with a live demo), `npx vigil --help`, and the README tour.',
+);
