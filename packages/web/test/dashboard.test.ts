@@ -5,31 +5,21 @@
  * evaluated, acknowledge an alert, a read-only key sees no edit control, phone width without sideways scrolling;
  * no console error anywhere. Screenshots go to test-artifacts/dashboard-*.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type RunningServer, startServer } from '@vigil/server';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  artifacts,
+  chartInk,
+  ensureDashboardBuilt,
+  launchChromium,
+  logIn as logInAt,
+  openPage,
+} from './browser.js';
 import { call, MODEL, type Seeded, seedEmployment } from './seedEmployment.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const webRoot = fileURLToPath(new URL('../', import.meta.url));
-const dist = join(webRoot, 'dist');
-const artifacts = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
-
-/** Whether `file` is missing or older than a file under `sources`. */
-function builtBefore(file: string, sources: string[]): boolean {
-  if (!existsSync(file)) return true;
-  const built = statSync(file).mtimeMs;
-  const newer = (path: string): boolean =>
-    statSync(path).isDirectory()
-      ? readdirSync(path).some((name) => newer(join(path, name)))
-      : statSync(path).mtimeMs > built;
-  return sources.some(newer);
-}
 
 interface Alert {
   id: number;
@@ -45,16 +35,8 @@ describe('dashboard in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: the dashboard tests need Debian's Chromium (apt-get install chromium)`,
-      );
-    }
-    // `npm ci` builds the dashboard (prepare); build it here when a checkout has not, or when a source changed.
-    if (builtBefore(join(dist, 'index.html'), [join(webRoot, 'src'), join(webRoot, 'index.html')])) {
-      await build({ configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn' });
-    }
-    mkdirSync(artifacts, { recursive: true });
+    // `npm ci` builds the dashboard (prepare); rebuilt here when a checkout has not, or when a source changed.
+    await ensureDashboardBuilt();
     dir = mkdtempSync(join(tmpdir(), 'vigil-web-'));
     server = await startServer({
       port: 0,
@@ -67,10 +49,7 @@ describe('dashboard in Chromium', () => {
     if (server.adminKey === undefined) throw new Error('startServer: a fresh store must print an admin key');
     adminKey = server.adminKey.key;
     seeded = await seedEmployment(server.url, adminKey);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -80,47 +59,9 @@ describe('dashboard in Chromium', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A fresh browser profile with console errors and failed requests recorded. */
-  async function open(viewport = { width: 1280, height: 900 }) {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400) {
-        r.text().then(
-          (body) => errors.push(`${r.status()} ${r.request().method()} ${r.url()} ${body}`),
-          () => errors.push(`${r.status()} ${r.request().method()} ${r.url()}`),
-        );
-      }
-    });
-    return { context, page, errors };
-  }
+  const open = (viewport?: { width: number; height: number }) => openPage(browser, contexts, viewport);
 
-  async function logIn(page: Page, key: string) {
-    await page.goto(server.url);
-    const input = page.getByLabel('API key');
-    await input.focus();
-    await page.keyboard.type(key);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Models', level: 1 }).waitFor();
-  }
-
-  /** Non-blank pixels of each chart canvas under `selector` (0 when the canvas is empty or missing). */
-  async function chartInk(page: Page, selector: string): Promise<number[]> {
-    // A string, evaluated in the page: the test is type-checked for Node, without the DOM library.
-    return (await page.evaluate(`[...document.querySelectorAll(${JSON.stringify(`${selector} canvas`)})].map((c) => {
-      if (c.width === 0 || c.height === 0) return 0;
-      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      let ink = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) ink++;
-      return ink;
-    })`)) as number[];
-  }
+  const logIn = (page: Page, key: string) => logInAt(page, server.url, key);
 
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: join(artifacts, `dashboard-${name}.png`), fullPage: true });
