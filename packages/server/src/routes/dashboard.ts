@@ -3,7 +3,8 @@
  * page in one call (every series on one window axis, its open alerts, monitors and summary sentences), and a
  * feature's page (reference vs window histogram, drift score over time). Each answers with a fixed number of store
  * queries (dashboard/loadDashboard.ts); the feature histogram, which reads rows, is cached per (model, feature,
- * window, reference, evaluation).
+ * window, reference, evaluation), and the reference's column per (reference, feature), so a window not yet shown
+ * reads only the window's rows.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -12,6 +13,7 @@ import { requireModel } from '../app/requireModel.js';
 import { errorResponses, ModelType, Task } from '../app/schemas.js';
 import { type FeatureHistogram, featureHistogram } from '../dashboard/featureHistogram.js';
 import { loadDashboard } from '../dashboard/loadDashboard.js';
+import { referenceColumnCache } from '../dashboard/referenceColumnCache.js';
 import type { FeatureKind, Model, Monitor } from '../store/types.js';
 import { AlertType } from './alerts.js';
 import { MonitorType } from './monitors.js';
@@ -109,6 +111,8 @@ const OVERVIEW_WINDOWS = 24;
 const FEATURE_SERIES_WINDOWS = 500;
 /** Histograms kept (each a few hundred numbers). */
 const HISTOGRAM_CACHE = 256;
+/** Reference columns kept (each one value per reference row). */
+const REFERENCE_COLUMNS = 64;
 
 /** The drift monitor testing `feature` (lowest id, as the model page picks). */
 function driftMonitorOf(monitors: readonly Monitor[], model: Model, feature: string): Monitor | undefined {
@@ -126,6 +130,7 @@ function driftMonitorOf(monitors: readonly Monitor[], model: Model, feature: str
 export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, now } = app.vigil;
   const histograms = new Map<string, FeatureHistogram>();
+  const referenceColumn = referenceColumnCache(store, REFERENCE_COLUMNS);
 
   app.get(
     '/overview',
@@ -287,12 +292,12 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox = async (app) => {
           histogram = cached;
         } else {
           const spec = { features: [{ name: feature, kind }] };
+          const empty = kind === 'numerical' ? new Float64Array(0) : [];
           const [ref, win] = await Promise.all([
-            reference === undefined ? undefined : store.readReference(reference.id, spec),
+            reference === undefined ? empty : referenceColumn(reference.id, feature, kind),
             store.readRows(model.name, { from: windowStart, to: windowStart + model.windowMs }, spec),
           ]);
-          const empty = kind === 'numerical' ? new Float64Array(0) : [];
-          histogram = featureHistogram(kind, ref?.features[feature] ?? empty, win.features[feature] ?? empty);
+          histogram = featureHistogram(kind, ref, win.features[feature] ?? empty);
           if (evaluated !== undefined) {
             if (histograms.size >= HISTOGRAM_CACHE)
               histograms.delete(histograms.keys().next().value as string);

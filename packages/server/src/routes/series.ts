@@ -1,5 +1,6 @@
 /**
- * Metric time series of a monitor: its points per window, filtered by feature, metric and time range (read role).
+ * Metric time series of a monitor: its points per window, filtered by feature, metric and time range (read role);
+ * `details=false` leaves each point's details out (not even read from the store) for long series drawn as lines.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -50,6 +51,11 @@ export const seriesRoutes: FastifyPluginAsyncTypebox = async (app) => {
             from: Type.Optional(Type.Number({ description: 'windows starting at or after, ms' })),
             to: Type.Optional(Type.Number({ description: 'windows starting before, ms' })),
             limit: Type.Integer({ minimum: 1, maximum: 100_000, default: 10_000 }),
+            details: Type.Boolean({
+              default: true,
+              description:
+                'false: each point without its details (a year of hourly points is a few MB with them, a tenth without)',
+            }),
           },
           { additionalProperties: false },
         ),
@@ -63,8 +69,10 @@ export const seriesRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { model, id } = request.params;
       await requireModel(store, model);
       await requireMonitor(store, model, id);
-      const { feature, metric, from, to, limit } = request.query;
-      return { points: await store.readSeries({ monitorId: id, feature, metric, from, to, limit }) };
+      const { feature, metric, from, to, limit, details } = request.query;
+      return {
+        points: await store.readSeries({ monitorId: id, feature, metric, from, to, limit, details }),
+      };
     },
   );
 };

@@ -254,6 +254,8 @@ export interface SeriesQuery {
   from?: number;
   to?: number;
   limit?: number;
+  /** False: the points come without `details` (not even read), for long series drawn as lines. Default true. */
+  details?: boolean;
 }
 
 export type AlertState = 'firing' | 'resolved';

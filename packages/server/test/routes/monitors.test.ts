@@ -268,6 +268,41 @@ describe('monitor routes', () => {
     expect(denied.statusCode).toBe(403);
   });
 
+  it('GET /models/:model/monitors/:id/series?details=false serves the same points without their details', async () => {
+    await setUp();
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/models/credit/predictions',
+      headers: t.as.ingest,
+      payload: predictions(0, 200, 12),
+    });
+    await t.app.inject({ method: 'POST', url: '/api/v1/models/credit/evaluate', headers: t.as.admin });
+    const monitors = (
+      json(
+        await t.app.inject({ method: 'GET', url: '/api/v1/models/credit/monitors', headers: t.as.read }),
+      ) as { monitors: { id: number; kind: string }[] }
+    ).monitors;
+    const drift = monitors.find((m) => m.kind === 'drift')!.id;
+    const get = (query: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/v1/models/credit/monitors/${drift}/series${query}`,
+        headers: t.as.read,
+      });
+    const full = json(await get('')) as { points: Record<string, unknown>[] };
+    const bare = json(await get('?details=false')) as { points: Record<string, unknown>[] };
+    expect(full.points.length).toBeGreaterThan(0);
+    expect(full.points.every((p) => typeof p.details === 'object' && p.details !== null)).toBe(true);
+    expect(bare.points).toEqual(full.points.map(({ details: _, ...rest }) => rest));
+    expect(json(await get('?details=true'))).toEqual(full);
+    expect((await get('?details=maybe')).statusCode).toBe(400);
+    const openapi = json(await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })) as {
+      paths: Record<string, { get?: { parameters?: { name: string; in: string }[] } }>;
+    };
+    const series = Object.entries(openapi.paths).find(([path]) => path.endsWith('/monitors/{id}/series'));
+    expect(series?.[1].get?.parameters?.some((p) => p.name === 'details' && p.in === 'query')).toBe(true);
+  });
+
   it('exposes ingestion counters, request latency and the latest monitor values at /metrics', async () => {
     await setUp();
     const batch = predictions(0, 50);

@@ -1729,5 +1729,42 @@ export function runStoreContract(
         expect(await store.predictionStats('nope', { from: 0, to: HOUR, windowMs: HOUR })).toEqual([]);
       });
     });
+
+    describe('readSeries without details', () => {
+      it('readSeries({ details: false }) returns the same points without details; true or absent keeps them', async () => {
+        const store = await withModel();
+        const mon = await store.createMonitor(monitor());
+        await store.writePoints([
+          point(mon.id, 0, {
+            feature: 'x',
+            metric: 'psi',
+            value: 0.05,
+            details: { bins: [1, 2], test: 'psi' },
+          }),
+          point(mon.id, HOUR, { feature: 'x', metric: 'psi', value: 0.3, status: 'breach' }),
+          point(mon.id, HOUR, { feature: 'y', metric: 'psi', value: null, details: { note: 'few rows' } }),
+        ]);
+        const full = await store.readSeries({ monitorId: mon.id });
+        expect(full.map((p) => p.details)).toEqual([
+          { bins: [1, 2], test: 'psi' },
+          undefined,
+          { note: 'few rows' },
+        ]);
+        expect(await store.readSeries({ monitorId: mon.id, details: true })).toEqual(full);
+        const bare = await store.readSeries({ monitorId: mon.id, details: false });
+        expect(bare).toEqual(full.map(({ details: _, ...rest }) => rest));
+        expect(bare.every((p) => p.details === undefined)).toBe(true);
+        const filtered = await store.readSeries({
+          monitorId: mon.id,
+          feature: 'x',
+          metric: 'psi',
+          from: 0,
+          to: HOUR,
+          limit: 5,
+          details: false,
+        });
+        expect(filtered).toEqual([full[0]].map(({ details: _, ...rest }) => rest));
+      });
+    });
   });
 }
