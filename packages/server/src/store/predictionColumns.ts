@@ -61,6 +61,31 @@ class FeatureCollector {
 const finite = (value: number | undefined) =>
   typeof value === 'number' && Number.isFinite(value) ? value : Number.NaN;
 
+/** The feature and proba columns of rows that carry `features` and optional `probas` (predictions, references). */
+export function valueColumns(
+  rows: readonly { features: Record<string, Scalar>; probas?: Record<string, number> }[],
+): Pick<PredictionColumns, 'features' | 'probas'> {
+  const n = rows.length;
+  const features = new FeatureCollector(n);
+  const probas = new Map<string, Float64Array>();
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    features.add(i, row.features);
+    if (row.probas === undefined) continue;
+    for (const label in row.probas) {
+      const value = row.probas[label];
+      if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+      let values = probas.get(label);
+      if (values === undefined) {
+        values = new Float64Array(n).fill(Number.NaN);
+        probas.set(label, values);
+      }
+      values[i] = value;
+    }
+  }
+  return { features: features.columns, probas: [...probas].map(([label, values]) => ({ label, values })) };
+}
+
 /** The columns of `rows` (rows are not modified). */
 export function predictionColumns(rows: readonly PredictionRow[]): PredictionColumns {
   const n = rows.length;
@@ -73,11 +98,8 @@ export function predictionColumns(rows: readonly PredictionRow[]): PredictionCol
     scores: new Float64Array(n),
     latencies: new Float64Array(n),
     tags: new Array<string | null>(n),
-    features: [],
-    probas: [],
+    ...valueColumns(rows),
   };
-  const features = new FeatureCollector(n);
-  const probas = new Map<string, Float64Array>();
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     out.ids[i] = row.id;
@@ -87,22 +109,7 @@ export function predictionColumns(rows: readonly PredictionRow[]): PredictionCol
     out.scores[i] = finite(row.score);
     out.latencies[i] = finite(row.latencyMs);
     out.tags[i] = row.tags === undefined ? null : JSON.stringify(row.tags);
-    features.add(i, row.features);
-    if (row.probas !== undefined) {
-      for (const label in row.probas) {
-        const value = row.probas[label];
-        if (typeof value !== 'number' || !Number.isFinite(value)) continue;
-        let values = probas.get(label);
-        if (values === undefined) {
-          values = new Float64Array(n).fill(Number.NaN);
-          probas.set(label, values);
-        }
-        values[i] = value;
-      }
-    }
   }
-  out.features = features.columns;
-  out.probas = [...probas].map(([label, values]) => ({ label, values }));
   return out;
 }
 

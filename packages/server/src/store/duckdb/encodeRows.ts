@@ -3,103 +3,16 @@
  * leading columns, then one column per typed value column of the table's layout, new ones added to the draft.
  */
 import { DOUBLE, type DuckDBType, VARCHAR } from '@duckdb/node-api';
-import type { PredictionColumns, ReferenceRow, Scalar } from '../types.js';
+import { valueColumns } from '../predictionColumns.js';
+import type { PredictionColumns, ReferenceRow } from '../types.js';
 import type { ColumnData } from './appendColumns.js';
-import { type ColumnKind, type LayoutDraft, PRED_BASE, REF_BASE } from './modelTables.js';
+import { type LayoutDraft, PRED_BASE, REF_BASE } from './modelTables.js';
 import { finiteOrNaN, scalarNumber, scalarText } from './scalar.js';
 
 export interface EncodedRows {
   types: DuckDBType[];
   columns: ColumnData[];
   rows: number;
-}
-
-/** The typed value columns of a batch, allocated as the draft assigns them. */
-class ValueColumns {
-  private readonly seen: { name: string; kind: ColumnKind; target: Float64Array | (string | null)[] }[] = [];
-  private readonly numbers = new Map<number, Float64Array>();
-  private readonly texts = new Map<number, (string | null)[]>();
-
-  constructor(
-    private readonly draft: LayoutDraft,
-    private readonly rows: number,
-  ) {}
-
-  private number(k: number): Float64Array {
-    let values = this.numbers.get(k);
-    if (values === undefined) {
-      values = new Float64Array(this.rows).fill(Number.NaN);
-      this.numbers.set(k, values);
-    }
-    return values;
-  }
-
-  private text(k: number): (string | null)[] {
-    let values = this.texts.get(k);
-    if (values === undefined) {
-      values = new Array<string | null>(this.rows).fill(null);
-      this.texts.set(k, values);
-    }
-    return values;
-  }
-
-  /**
-   * Stores the features of row i: finite numbers as numbers, strings and booleans as text, others not at all.
-   * Rows parsed from one client's JSON usually list the same names in the same order, so the column of the j-th
-   * value is remembered and reused when the name and kind repeat (no map lookups on that path).
-   */
-  features(i: number, features: Record<string, Scalar>): void {
-    let j = 0;
-    for (const name in features) {
-      const value = features[name];
-      let kind: ColumnKind;
-      let text: string | undefined;
-      if (typeof value === 'number') {
-        if (!Number.isFinite(value)) continue;
-        kind = 'n';
-      } else if (typeof value === 'string') {
-        kind = 't';
-        text = value;
-      } else if (typeof value === 'boolean') {
-        kind = 't';
-        text = value ? 'true' : 'false';
-      } else {
-        continue;
-      }
-      let seen = this.seen[j];
-      if (seen === undefined || seen.name !== name || seen.kind !== kind) {
-        const k = this.draft.feature(name, kind);
-        seen = { name, kind, target: kind === 'n' ? this.number(k) : this.text(k) };
-        this.seen[j] = seen;
-      }
-      if (kind === 'n') (seen.target as Float64Array)[i] = value as number;
-      else (seen.target as (string | null)[])[i] = text as string;
-      j++;
-    }
-  }
-
-  /** Stores the finite probas of row i. */
-  probas(i: number, probas: Record<string, number> | undefined): void {
-    if (probas === undefined) return;
-    for (const cls in probas) {
-      const value = probas[cls];
-      if (typeof value === 'number' && Number.isFinite(value)) this.number(this.draft.proba(cls))[i] = value;
-    }
-  }
-
-  /** Types and data of every value column of the (draft) layout, in table order. */
-  append(types: DuckDBType[], columns: ColumnData[]): void {
-    this.draft.layout.kinds.forEach((kind, k) => {
-      types.push(kind === 'n' ? DOUBLE : VARCHAR);
-      if (kind === 'n') {
-        const values = this.numbers.get(k);
-        columns.push(values === undefined ? { type: 'null' } : { type: 'double', values });
-      } else {
-        const values = this.texts.get(k);
-        columns.push(values === undefined ? { type: 'null' } : { type: 'varchar', values });
-      }
-    });
-  }
 }
 
 /** Event time in whole ms (BIGINT column); a non-finite timestamp throws (RangeError) before anything is written. */
@@ -130,6 +43,59 @@ function copyKept<T>(
 }
 
 /**
+ * The typed value columns (features, probas) of the rows being encoded: each part's columns copied into the table
+ * column the draft assigns (new ones added), absent values NaN / NULL.
+ */
+class LayoutValues {
+  private readonly numbers = new Map<number, Float64Array>();
+  private readonly texts = new Map<number, (string | null)[]>();
+
+  constructor(
+    private readonly draft: LayoutDraft,
+    private readonly rows: number,
+  ) {}
+
+  private number(k: number): Float64Array {
+    let target = this.numbers.get(k);
+    if (target === undefined) this.numbers.set(k, (target = new Float64Array(this.rows).fill(Number.NaN)));
+    return target;
+  }
+
+  /** Copies the kept rows of `values` (all when `keep` is undefined) to rows [offset, offset + count). */
+  add(
+    values: Pick<PredictionColumns, 'features' | 'probas'>,
+    keep: readonly number[] | undefined,
+    offset: number,
+    count: number,
+  ): void {
+    for (const feature of values.features) {
+      const k = this.draft.feature(feature.name, feature.kind);
+      if (feature.kind === 'n') copyKept(this.number(k), feature.values, keep, offset, count);
+      else {
+        let target = this.texts.get(k);
+        if (target === undefined)
+          this.texts.set(k, (target = new Array<string | null>(this.rows).fill(null)));
+        copyKept(target, feature.values, keep, offset, count);
+      }
+    }
+    for (const proba of values.probas) {
+      copyKept(this.number(this.draft.proba(proba.label)), proba.values, keep, offset, count);
+    }
+  }
+
+  /** Types and data of every value column of the (draft) layout, in table order. */
+  append(types: DuckDBType[], columns: ColumnData[]): void {
+    this.draft.layout.kinds.forEach((kind, k) => {
+      types.push(kind === 'n' ? DOUBLE : VARCHAR);
+      const values = kind === 'n' ? this.numbers.get(k) : this.texts.get(k);
+      if (values === undefined) columns.push({ type: 'null' });
+      else if (values instanceof Float64Array) columns.push({ type: 'double', values });
+      else columns.push({ type: 'varchar', values });
+    });
+  }
+}
+
+/**
  * The `pred_<n>` columns of the rows of `parts`, in order; `version` fills rows without one (the model's active
  * version). Feature and proba columns are copied whole (typed arrays), new ones added to the draft.
  */
@@ -149,8 +115,7 @@ export function encodePredictions(
   const latency = new Float64Array(n);
   const tags = new Array<string | null>(n);
   const received = new BigInt64Array(n);
-  const numbers = new Map<number, Float64Array>();
-  const texts = new Map<number, (string | null)[]>();
+  const values = new LayoutValues(draft, n);
   let offset = 0;
   for (const { columns: c, receivedAt, keep } of parts) {
     const count = keep?.length ?? c.n;
@@ -168,24 +133,7 @@ export function encodePredictions(
       tags[o] = c.tags[i];
       received[o] = at;
     }
-    for (const feature of c.features) {
-      const k = draft.feature(feature.name, feature.kind);
-      if (feature.kind === 'n') {
-        let target = numbers.get(k);
-        if (target === undefined) numbers.set(k, (target = new Float64Array(n).fill(Number.NaN)));
-        copyKept(target, feature.values, keep, offset, count);
-      } else {
-        let target = texts.get(k);
-        if (target === undefined) texts.set(k, (target = new Array<string | null>(n).fill(null)));
-        copyKept(target, feature.values, keep, offset, count);
-      }
-    }
-    for (const proba of c.probas) {
-      const k = draft.proba(proba.label);
-      let target = numbers.get(k);
-      if (target === undefined) numbers.set(k, (target = new Float64Array(n).fill(Number.NaN)));
-      copyKept(target, proba.values, keep, offset, count);
-    }
+    values.add(c, keep, offset, count);
     offset += count;
   }
   const types = PRED_BASE.map(([, type]) => type);
@@ -200,13 +148,7 @@ export function encodePredictions(
     { type: 'varchar', values: tags },
     { type: 'bigint', values: received },
   ];
-  draft.layout.kinds.forEach((kind, k) => {
-    types.push(kind === 'n' ? DOUBLE : VARCHAR);
-    const values = kind === 'n' ? numbers.get(k) : texts.get(k);
-    if (values === undefined) columns.push({ type: 'null' });
-    else if (values instanceof Float64Array) columns.push({ type: 'double', values });
-    else columns.push({ type: 'varchar', values });
-  });
+  values.append(types, columns);
   return { types, columns, rows: n };
 }
 
@@ -224,7 +166,8 @@ export function encodeReferenceRows(
   const score = new Float64Array(n);
   const labelText = new Array<string | null>(n);
   const labelNum = new Float64Array(n);
-  const values = new ValueColumns(draft, n);
+  const values = new LayoutValues(draft, n);
+  values.add(valueColumns(rows), undefined, 0, n);
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     rowNo[i] = BigInt(i);
@@ -233,8 +176,6 @@ export function encodeReferenceRows(
     score[i] = finiteOrNaN(row.score);
     labelText[i] = scalarText(row.label);
     labelNum[i] = scalarNumber(row.label);
-    values.features(i, row.features);
-    values.probas(i, row.probas);
   }
   const types = REF_BASE.map(([, type]) => type);
   const columns: ColumnData[] = [
