@@ -1,10 +1,11 @@
 /**
- * What the monitor form offers: the drift tests of @vigil/core (`driftTestNames`), the performance metrics the
- * server accepts per task (`performanceMetricNames` in packages/server/src/monitors/monitorConfig.ts) and the
- * metrics each kind reports (`reportedMetrics`, same file). Restated, not imported: the browser bundle stays
- * free of server code. The server checks every monitor again, so a list that fell behind shows as a 400
- * naming the field, never as a wrong monitor.
+ * What the monitor form offers: the drift tests of @vigil/core (`driftTestNames`, imported: core runs in the
+ * browser), the performance metrics the server accepts per task (`performanceMetricNames` in
+ * packages/server/src/monitors/monitorConfig.ts) and the metrics each kind reports (`reportedMetrics`, same file).
+ * The server lists are restated, not imported: the browser bundle stays free of server code. The server checks
+ * every monitor again, so a list that fell behind shows as a 400 naming the field, never as a wrong monitor.
  */
+import { driftTestNames } from '@vigil/core';
 import type { MonitorKind, Task } from './types.js';
 
 export const monitorKinds: readonly MonitorKind[] = [
@@ -16,23 +17,8 @@ export const monitorKinds: readonly MonitorKind[] = [
   'custom',
 ];
 
-export const driftTests = [
-  'auto',
-  'ks',
-  'chisquare',
-  'ztest',
-  'mannwhitney',
-  'cvm',
-  'anderson',
-  'ttest',
-  'energy',
-  'wasserstein',
-  'jensenshannon',
-  'psi',
-  'kl',
-  'hellinger',
-  'tvd',
-] as const;
+/** `auto` (Evidently's choice per column, the default) and every test @vigil/core implements. */
+export const driftTests = ['auto', ...driftTestNames] as const;
 
 export const performanceMetrics: Record<Task, readonly string[]> = {
   binary: [
