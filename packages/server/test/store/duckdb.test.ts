@@ -1,12 +1,15 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDuckDbStore } from '../../src/store/duckdb/createDuckDbStore.js';
+import { Journal } from '../../src/store/duckdb/journal.js';
 import { openStore } from '../../src/store/openStore.js';
+import { predictionColumns } from '../../src/store/predictionColumns.js';
 import type { Store } from '../../src/store/types.js';
 import { runStoreContract } from './contract.js';
 
@@ -100,6 +103,43 @@ describe('createDuckDbStore (file)', () => {
     await second.close();
   });
 
+  it('createDuckDbStore({path, rowGroupSize}) writes row groups of that many rows, and a file written with another size reopens and grows', async () => {
+    const path = freshPath();
+    const predictions = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        id: String(from + i),
+        timestamp: from + i,
+        features: { x: from + i },
+        prediction: 1,
+      }));
+    // Written with DuckDB's own row-group size, as files of earlier versions were.
+    const first = await createDuckDbStore({ path, rowGroupSize: 122_880 });
+    await first.migrate();
+    await first.createModel({ name: 'm', task: 'binary', windowMs: HOUR });
+    await first.insertPredictions('m', predictions(0, 5000), 1);
+    await first.close();
+    const second = await createDuckDbStore({ path, rowGroupSize: 2048 });
+    await second.migrate();
+    await second.insertPredictions('m', predictions(5000, 5000), 2);
+    const rows = await second.readRows(
+      'm',
+      { from: 0, to: HOUR },
+      { features: [{ name: 'x', kind: 'numerical' }] },
+    );
+    expect(rows.ids.length).toBe(10_000);
+    expect(Array.from(rows.features.x as Float64Array)).toEqual(Array.from({ length: 10_000 }, (_, i) => i));
+    await second.close();
+    // Closing checkpoints the rows into the file: 5000 rows in one group as written first, 5000 more in groups of 2048.
+    const instance = await DuckDBInstance.create(path);
+    const conn = await instance.connect();
+    const groups = await conn.runAndReadAll(
+      `SELECT row_group_id, max(count)::INTEGER AS rows FROM pragma_storage_info('pred_1') GROUP BY 1 ORDER BY 1`,
+    );
+    expect(groups.getRowObjectsJS().map((row) => row.rows)).toEqual([5000, 2048, 2048, 904]);
+    conn.closeSync();
+    instance.closeSync();
+  });
+
   it('createDuckDbStore({path in a missing folder}) rejects, naming the path', async () => {
     const path = join(dir, 'no-such-folder', 'x.duckdb');
     await expect(createDuckDbStore({ path })).rejects.toThrow(
@@ -143,6 +183,67 @@ describe('createDuckDbStore (file)', () => {
     const reopened = await opened(path);
     expect(await reopened.countPredictions('m')).toBe(1000);
     await reopened.close();
+  });
+});
+
+describe('createDuckDbStore ingest journal', () => {
+  const batch = (ids: string[], t = 1) =>
+    ids.map((id) => ({ id, timestamp: t, features: { x: 1 }, prediction: 1 }));
+
+  /** The table number of model `name` in the (closed) store file at `path`. */
+  async function tableNo(path: string, name: string): Promise<number> {
+    const instance = await DuckDBInstance.create(path);
+    const conn = await instance.connect();
+    const rows = await conn.runAndReadAll(`SELECT table_no::INTEGER AS n FROM models WHERE name = '${name}'`);
+    conn.closeSync();
+    instance.closeSync();
+    return rows.getRowObjectsJS()[0].n as number;
+  }
+
+  it('createDuckDbStore({path}).migrate() stores what a killed process left in the journal, skipping ids DuckDB has, and drops records of models gone since', async () => {
+    const path = freshPath();
+    const first = await opened(path);
+    await first.createModel({ name: 'm', task: 'binary', windowMs: HOUR });
+    await first.insertPredictions('m', batch(['a', 'b']), 1);
+    await first.close();
+    const table = await tableNo(path, 'm');
+    // What a process killed after answering, before DuckDB stored the batches, leaves behind.
+    const { journal } = Journal.open(path);
+    const columns = (ids: string[]) => predictionColumns(batch(ids, 2));
+    await journal.append({ model: 'm', tableNo: table, receivedAt: 5, columns: columns(['b', 'c']) });
+    await journal.append({ model: 'm', tableNo: table + 1, receivedAt: 5, columns: columns(['old']) });
+    await journal.append({ model: 'gone', tableNo: table, receivedAt: 5, columns: columns(['x']) });
+    await journal.close();
+    expect(readdirSync(dir).filter((name) => name.startsWith(`${basename(path)}.journal.`)).length).toBe(1);
+
+    const second = await opened(path);
+    const rows = await second.readRows('m', { from: 0, to: HOUR }, { features: [] });
+    expect([...rows.ids].sort()).toEqual(['a', 'b', 'c']);
+    expect(await second.dirtyWindows()).toEqual([
+      { model: 'm', windowStart: 0, windowMs: HOUR, lastDataAt: 5 },
+    ]);
+    expect(readdirSync(dir).filter((name) => name.startsWith(`${basename(path)}.journal.`)).length).toBe(0);
+    await second.close();
+  });
+
+  it('insertPredictions(concurrent batches sharing ids) answers exact counts, and a read right after an answer sees its rows', async () => {
+    const store = await opened(freshPath());
+    await store.createModel({ name: 'm', task: 'binary', windowMs: HOUR });
+    expect(await store.insertPredictions('m', batch(['s']), 1)).toEqual({ inserted: 1, duplicates: 0 });
+    const results = await Promise.all([
+      store.insertPredictions('m', batch(['a', 'b']), 2),
+      store.insertPredictions('m', batch(['b', 'c', 'c']), 2),
+      store.insertPredictions('m', batch(['c', 'd', 's']), 2),
+      store.insertPredictions('m', batch(['e']), 2),
+    ]);
+    expect(results).toEqual([
+      { inserted: 2, duplicates: 0 },
+      { inserted: 1, duplicates: 2 },
+      { inserted: 1, duplicates: 2 },
+      { inserted: 1, duplicates: 0 },
+    ]);
+    expect(await store.countPredictions('m')).toBe(6);
+    await store.close();
   });
 });
 

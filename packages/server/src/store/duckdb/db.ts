@@ -11,6 +11,9 @@ export type Params = DuckDBValue[];
 /** A result row with BIGINT values as numbers (every value the store keeps is below 2^53). */
 export type Row = Record<string, unknown>;
 
+/** Name of the store's file when attached (see openDb). */
+const DATABASE = 'vigil';
+
 /** Idle reader connections kept for reuse. */
 const MAX_IDLE_READERS = 4;
 
@@ -26,6 +29,8 @@ export interface Db {
   read<T>(work: (conn: Connection) => Promise<T>): Promise<T>;
   /** Rows of one read query. */
   all(sql: string, params?: Params): Promise<Row[]>;
+  /** Makes every later read first await what `barrier` returns (writes acknowledged but not yet in DuckDB). */
+  setReadBarrier(barrier: () => Promise<void> | undefined): void;
   close(): Promise<void>;
   readonly closed: boolean;
 }
@@ -78,6 +83,8 @@ export interface DbSettings {
   threads?: number;
   /** WAL size that triggers a checkpoint (DuckDB's `checkpoint_threshold`, e.g. '64MB'). */
   checkpointThreshold?: string;
+  /** Rows per row group of a database file (DuckDB's ATTACH option ROW_GROUP_SIZE; default DuckDB's, 122 880). */
+  rowGroupSize?: number;
 }
 
 /** Opens `path` (':memory:' or a file) and returns the connection manager. */
@@ -89,13 +96,35 @@ export async function openDb(path: string, settings: DbSettings = {}): Promise<D
   };
   if (settings.threads !== undefined) options.threads = String(settings.threads);
   if (settings.checkpointThreshold !== undefined) options.checkpoint_threshold = settings.checkpointThreshold;
-  const instance = await DuckDBInstance.create(path, options);
-  const writer = await instance.connect();
+  // A file with a row-group size of its own is attached to an in-memory instance (ROW_GROUP_SIZE is an ATTACH
+  // option, not an instance one) and every connection uses it as its default database.
+  const attach = settings.rowGroupSize !== undefined && path !== ':memory:';
+  const instance = await DuckDBInstance.create(attach ? ':memory:' : path, options);
+  if (attach) {
+    const setup = await instance.connect();
+    try {
+      await setup.run(
+        `ATTACH ${literal(path)} AS ${DATABASE} (ROW_GROUP_SIZE ${integer(settings.rowGroupSize as number)})`,
+      );
+    } catch (error) {
+      setup.closeSync();
+      instance.closeSync();
+      throw error;
+    }
+    setup.closeSync();
+  }
+  const connect = async (): Promise<Connection> => {
+    const conn = await instance.connect();
+    if (attach) await conn.run(`USE ${DATABASE}`);
+    return conn;
+  };
+  const writer = await connect();
   const idle: Connection[] = [];
   const open = new Set<Connection>([writer]);
   const reading = new Set<Promise<unknown>>();
   let tail: Promise<unknown> = Promise.resolve();
   let closed = false;
+  let readBarrier: () => Promise<void> | undefined = () => undefined;
 
   const closedError = () =>
     Promise.reject(
@@ -137,9 +166,11 @@ export async function openDb(path: string, settings: DbSettings = {}): Promise<D
     read(work) {
       if (closed) return closedError();
       const run = (async () => {
+        const written = readBarrier();
+        if (written !== undefined) await written;
         let conn = idle.pop();
         if (conn === undefined) {
-          conn = await instance.connect();
+          conn = await connect();
           open.add(conn);
         }
         try {
@@ -156,6 +187,9 @@ export async function openDb(path: string, settings: DbSettings = {}): Promise<D
       reading.add(settled);
       void settled.then(() => reading.delete(settled));
       return run;
+    },
+    setReadBarrier(barrier) {
+      readBarrier = barrier;
     },
     all(sql, params) {
       return db.read((conn) => query(conn, sql, params));

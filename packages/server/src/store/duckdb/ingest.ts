@@ -27,9 +27,15 @@ function rangeWhere(range: WindowRange | undefined): { where: string; params: st
 
 type IngestMethods = Pick<Store, 'insertPredictions' | 'insertLabels' | 'readRows' | 'countPredictions'>;
 
-export function ingestMethods(db: Db, models: ModelCache, known: KnownWindows): IngestMethods {
+/** `insertPredictions` is the group-commit writer (insertPredictions.ts), or what a file store puts before it. */
+export function ingestMethods(
+  db: Db,
+  models: ModelCache,
+  known: KnownWindows,
+  insertPredictions: Store['insertPredictions'] = predictionWriter(db, models, known),
+): IngestMethods {
   return {
-    insertPredictions: predictionWriter(db, models, known),
+    insertPredictions,
 
     insertLabels(model, labels, receivedAt) {
       return db.exclusive(async (conn) => {

@@ -11,6 +11,9 @@
  * of four). Each call still gets its own result, counted as if the calls had run one after another in arrival
  * order, and resolves only once that transaction has committed. When the shared transaction fails, every call of
  * the group is retried alone, so a call with a bad row fails by itself and stores nothing.
+ *
+ * A file store puts the ingest journal in front of this writer (journaledWriter.ts): batches are answered from the
+ * journal and written here right after.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { isPredictionColumns, predictionColumns } from '../predictionColumns.js';

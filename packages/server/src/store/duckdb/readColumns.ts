@@ -133,6 +133,19 @@ async function drain(
   }
 }
 
+/** Calls `visit` with the first column of each chunk of `sql`'s rows, as strings (NULL → null). */
+export async function forEachStrings(
+  conn: Connection,
+  sql: string,
+  visit: (values: readonly (string | null)[], rows: number) => void,
+): Promise<void> {
+  const values: (string | null)[] = [];
+  await drain(await conn.stream(sql), (chunk, rows) => {
+    decodeStrings(rawVector(chunk, 0), rows, values, 0);
+    visit(values, rows);
+  });
+}
+
 /** The first column of `sql`'s rows, as doubles. */
 async function readDoubles(conn: Connection, sql: string, params: Params): Promise<Float64Array> {
   const parts: Float64Array[] = [];
