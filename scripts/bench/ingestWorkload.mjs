@@ -106,7 +106,7 @@ async function openLoop(target, next, rowsPerSecond, seconds) {
  * Runs the workload against a fresh server on `kind` and reports through `record(workload, budget, {seconds},
  * undefined, text)`.
  */
-export async function ingestWorkload(kind, record, { batches = 400, latencySeconds = 10 } = {}) {
+export async function ingestWorkload(kind, record, { batches = 800, latencySeconds = 30 } = {}) {
   const server = await startServerProcess(kind);
   try {
     const headers = { authorization: `Bearer ${server.key}`, 'content-type': 'application/json' };
@@ -119,7 +119,7 @@ export async function ingestWorkload(kind, record, { batches = 400, latencySecon
     const target = { endpoint: `${server.url}/api/v1/models/bench/predictions`, headers };
     const next = bodies();
     await closedLoop(target, next, 2, 20); // warm-up: workers started, JIT, first checkpoint of the tables
-    for (const concurrency of [8, 4, 1]) {
+    for (const concurrency of [16, 8, 4, 1]) {
       const run = await closedLoop(target, next, concurrency, batches);
       record(
         `ingest-${kind}-c${concurrency}`,
