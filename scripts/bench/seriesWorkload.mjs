@@ -347,6 +347,11 @@ export async function seriesQueries({ url, key, end, windows, runs = 60, record,
       () => [series(drift, { feature: 'x0', metric: 'driftScore' })],
     ],
     [
+      'feature-year-plain',
+      `the same without details (details=false, what a year-long chart asks)`,
+      () => [series(drift, { feature: 'x0', metric: 'driftScore', details: 'false' })],
+    ],
+    [
       'heatmap-week',
       '20 features × 168 windows of driftScore (feature drift, no feature filter)',
       () => [series(drift, { metric: 'driftScore', from: lastWeek })],

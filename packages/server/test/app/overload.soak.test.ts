@@ -51,9 +51,9 @@ const HEALTH_TIMEOUT_MS = 10_000;
  */
 const RSS_PER_PENDING_BYTE = 8;
 /**
- * What the store may keep in memory per row it stored, on top: DuckDB keeps the blocks it wrote and its primary-key
- * index in memory (its cache is 80 % of RAM by default), and the embedded store keeps each id's 64-bit hash. This
- * grows with the rows stored, whatever the load; measured 120–160 bytes per 20-feature row here.
+ * What the store may keep in memory per row it stored, on top: DuckDB caches the blocks it writes and its
+ * primary-key index up to its memory limit (1 GB by default, ~170 bytes per 20-feature row until then), and the
+ * embedded store keeps each id's 64-bit hash (12–24 bytes). This grows with the rows stored, whatever the load.
  */
 const RSS_PER_STORED_ROW = 300;
 

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDuckDbStore } from '../../src/store/duckdb/createDuckDbStore.js';
+import { openDb } from '../../src/store/duckdb/db.js';
 import { Journal } from '../../src/store/duckdb/journal.js';
 import { openStore } from '../../src/store/openStore.js';
 import { predictionColumns } from '../../src/store/predictionColumns.js';
@@ -138,6 +139,16 @@ describe('createDuckDbStore (file)', () => {
     expect(groups.getRowObjectsJS().map((row) => row.rows)).toEqual([5000, 2048, 2048, 904]);
     conn.closeSync();
     instance.closeSync();
+  });
+
+  it('openDb(path, {memoryLimit, rowGroupSize}) bounds DuckDB memory and spills beside the file, not in the working folder', async () => {
+    const path = freshPath();
+    const db = await openDb(path, { memoryLimit: '256MiB', rowGroupSize: 2048 });
+    const [settings] = await db.all(
+      "SELECT current_setting('memory_limit') AS memory, current_setting('temp_directory') AS spill, current_database() AS name",
+    );
+    expect(settings).toEqual({ memory: '256.0 MiB', spill: `${path}.tmp`, name: 'vigil' });
+    await db.close();
   });
 
   it('createDuckDbStore({path in a missing folder}) rejects, naming the path', async () => {

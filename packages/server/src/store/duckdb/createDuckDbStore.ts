@@ -48,6 +48,13 @@ export interface DuckDbStoreOptions {
    * a 1M-row window are as fast (measured by `npm run bench -- server-monitors`).
    */
   rowGroupSize?: number;
+  /**
+   * Most memory DuckDB may use for its cache of the file and for queries (default '1GiB'; DuckDB's own default is
+   * 80 % of RAM). DuckDB keeps every block it writes and its primary-key index in memory while it can, ~170 bytes
+   * per 20-feature prediction stored: without a bound a server's memory grows with its data. Blocks beyond the
+   * bound are read back from the file when needed; larger queries spill to a temporary folder beside it.
+   */
+  memoryLimit?: string;
 }
 
 /**
@@ -67,6 +74,7 @@ export async function createDuckDbStore(options: DuckDbStoreOptions): Promise<St
       threads: options.threads,
       checkpointThreshold: options.checkpointThreshold ?? '4MB',
       rowGroupSize: options.rowGroupSize ?? 8192,
+      memoryLimit: options.memoryLimit ?? (options.path === ':memory:' ? undefined : '1GiB'),
     });
   } catch (error) {
     throw new VigilError(

@@ -83,6 +83,8 @@ export interface DbSettings {
   threads?: number;
   /** WAL size that triggers a checkpoint (DuckDB's `checkpoint_threshold`, e.g. '64MB'). */
   checkpointThreshold?: string;
+  /** Most memory DuckDB's buffer pool may hold (DuckDB's `memory_limit`, e.g. '1GB'; DuckDB's default: 80 % of RAM). */
+  memoryLimit?: string;
   /** Rows per row group of a database file (DuckDB's ATTACH option ROW_GROUP_SIZE; default DuckDB's, 122 880). */
   rowGroupSize?: number;
 }
@@ -95,10 +97,13 @@ export async function openDb(path: string, settings: DbSettings = {}): Promise<D
     autoload_known_extensions: 'false',
   };
   if (settings.threads !== undefined) options.threads = String(settings.threads);
+  if (settings.memoryLimit !== undefined) options.memory_limit = settings.memoryLimit;
   if (settings.checkpointThreshold !== undefined) options.checkpoint_threshold = settings.checkpointThreshold;
   // A file with a row-group size of its own is attached to an in-memory instance (ROW_GROUP_SIZE is an ATTACH
   // option, not an instance one) and every connection uses it as its default database.
   const attach = settings.rowGroupSize !== undefined && path !== ':memory:';
+  // Spills go beside the file, as DuckDB does for a file it opens itself (not to ./.tmp of an in-memory instance).
+  if (attach) options.temp_directory = `${path}.tmp`;
   const instance = await DuckDBInstance.create(attach ? ':memory:' : path, options);
   if (attach) {
     const setup = await instance.connect();
