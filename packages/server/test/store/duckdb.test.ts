@@ -237,6 +237,31 @@ describe('createDuckDbStore ingest journal', () => {
     await second.close();
   });
 
+  it('insertPredictions() right after a reopen, while the stored ids are being read, answers exact counts; so do batches after', async () => {
+    const path = freshPath();
+    const first = await opened(path);
+    await first.createModel({ name: 'm', task: 'binary', windowMs: HOUR });
+    await first.insertPredictions('m', batch(Array.from({ length: 20_000 }, (_, i) => `old-${i}`)), 1);
+    await first.close();
+    const second = await opened(path);
+    const during = await Promise.all([
+      second.insertPredictions('m', batch(['old-19999', 'new-1']), 2),
+      second.insertPredictions('m', batch(['new-1', 'new-2', 'old-0']), 2),
+    ]);
+    expect(during).toEqual([
+      { inserted: 1, duplicates: 1 },
+      { inserted: 1, duplicates: 2 },
+    ]);
+    // Once the ids are read, batches are answered from the journal, still exactly.
+    await new Promise((done) => setTimeout(done, 500));
+    expect(await second.insertPredictions('m', batch(['old-5', 'new-2', 'new-3']), 3)).toEqual({
+      inserted: 1,
+      duplicates: 2,
+    });
+    expect(await second.countPredictions('m')).toBe(20_003);
+    await second.close();
+  });
+
   it('insertPredictions(concurrent batches sharing ids) answers exact counts, and a read right after an answer sees its rows', async () => {
     const store = await opened(freshPath());
     await store.createModel({ name: 'm', task: 'binary', windowMs: HOUR });

@@ -24,6 +24,12 @@ import { forEachStrings } from './readColumns.js';
 /** Rows answered but not yet in DuckDB, at most (one group of the writer). */
 const MAX_PENDING_ROWS = 20_000;
 
+/** A model's stored ids, and whether they have all been read from DuckDB yet. */
+interface ModelIds {
+  index: IdIndex;
+  ready: boolean;
+}
+
 /** What the journal holds for one batch. */
 interface JournalRecord {
   model: string;
@@ -73,25 +79,35 @@ export function journaledWriter(
   /** Batches answered (or being written the direct way) and not yet in DuckDB; each promise never rejects. */
   const pending = new Map<Promise<void>, number>();
   let pendingRows = 0;
-  const indexes = new Map<number, Promise<IdIndex>>();
+  const indexes = new Map<number, ModelIds>();
   let closed = false;
 
-  /** The ids stored for table `tableNo`, read once through the writer queue (after the writes queued before). */
-  function indexOf(tableNo: number, table: string): Promise<IdIndex> {
-    let index = indexes.get(tableNo);
-    if (index === undefined) {
-      index = db.exclusive(async (conn) => {
-        const count = await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM ${table}`);
-        const ids = new IdIndex(count.getRowObjects()[0].n as number);
-        await forEachStrings(conn, `SELECT id FROM ${table}`, (values, rows) => {
-          for (let i = 0; i < rows; i++) ids.add(values[i] as string);
-        });
-        return ids;
-      });
-      indexes.set(tableNo, index);
-      index.catch(() => indexes.delete(tableNo));
+  /**
+   * The ids stored for table `tableNo`: read from DuckDB on a reader connection the first time (10M ids take ~7 s),
+   * so neither requests nor other writes wait for it. Until it is read, batches go the direct way and add their ids
+   * themselves: a row stored after the read's snapshot is in the index either way.
+   */
+  function idsOf(tableNo: number, table: string): ModelIds {
+    let ids = indexes.get(tableNo);
+    if (ids === undefined) {
+      const loading: ModelIds = { index: new IdIndex(), ready: false };
+      ids = loading;
+      indexes.set(tableNo, loading);
+      db.read((conn) =>
+        forEachStrings(conn, `SELECT id FROM ${table}`, (values, rows) => {
+          for (let i = 0; i < rows; i++) loading.index.add(values[i] as string);
+        }),
+      ).then(
+        () => {
+          loading.ready = true;
+        },
+        () => {
+          // Read again at the next batch (the store closing, or the model deleted meanwhile).
+          if (indexes.get(tableNo) === loading) indexes.delete(tableNo);
+        },
+      );
     }
-    return index;
+    return ids;
   }
 
   /** Registers work not yet in DuckDB; returns the function that marks it done. */
@@ -138,21 +154,19 @@ export function journaledWriter(
     const columns = isPredictionColumns(batch) ? batch : predictionColumns(batch);
     const info = await models.get(model);
     if (info === undefined) throw notFound('insertPredictions', 'model', 'an existing model', model);
-    const index = await indexOf(info.tableNo, predTable(info));
+    const ids = idsOf(info.tableNo, predTable(info));
     while (pendingRows > 0 && pendingRows + columns.n > MAX_PENDING_ROWS) {
       await Promise.race(pending.keys());
     }
     // From here to the journal append, nothing awaits: the check and the additions to the index are one step.
     const unique = new Set(columns.ids);
-    let direct = !storable(columns, receivedAt);
-    if (!direct) {
+    const valid = storable(columns, receivedAt);
+    let direct = !valid || !ids.ready;
+    if (valid) {
       for (const id of unique) {
-        if (index.has(id)) {
-          direct = true;
-          break;
-        }
+        if (!direct && ids.index.has(id)) direct = true;
+        ids.index.add(id);
       }
-      for (const id of unique) index.add(id);
     }
     const done = track(columns.n);
     if (direct) {
