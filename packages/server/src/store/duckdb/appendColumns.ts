@@ -94,32 +94,29 @@ function fillStrings(vector: Vector, values: readonly (string | null)[], start: 
 }
 
 /**
- * Appends rows [from, to) of `columns` (in the table's column order, typed as `types`) with `appender`, then flushes
- * it: a constraint violation (e.g. a duplicate primary key) throws here, inside the caller's transaction.
+ * Appends rows [start, start + count) of `columns` (in the table's column order, typed as `types`; at most one
+ * vector of rows) with `appender` as one data chunk, then flushes it: a constraint violation (e.g. a duplicate
+ * primary key) throws here, inside the caller's transaction.
  */
-export function appendColumns(
+function appendChunk(
   appender: DuckDBAppender,
   types: readonly DuckDBType[],
   columns: readonly ColumnData[],
-  from: number,
-  to: number,
+  start: number,
+  count: number,
 ): void {
-  const size = duckdb.vector_size();
-  for (let start = from; start < to; start += size) {
-    const count = Math.min(size, to - start);
-    // A fresh chunk per slice: every vector starts all-valid, so only NULLs need a mask.
-    const chunk = DuckDBDataChunk.create([...types]);
-    for (let j = 0; j < columns.length; j++) {
-      const vector = duckdb.data_chunk_get_vector(chunk.chunk, j);
-      const column = columns[j];
-      if (column.type === 'double') fillDoubles(vector, column.values, start, count);
-      else if (column.type === 'bigint') fillBigints(vector, column.values, start, count);
-      else if (column.type === 'varchar') fillStrings(vector, column.values, start, count);
-      else setValidity(vector, maskBytes(count));
-    }
-    chunk.rowCount = count;
-    appender.appendDataChunk(chunk);
+  // A fresh chunk each time: every vector starts all-valid, so only NULLs need a mask.
+  const chunk = DuckDBDataChunk.create([...types]);
+  for (let j = 0; j < columns.length; j++) {
+    const vector = duckdb.data_chunk_get_vector(chunk.chunk, j);
+    const column = columns[j];
+    if (column.type === 'double') fillDoubles(vector, column.values, start, count);
+    else if (column.type === 'bigint') fillBigints(vector, column.values, start, count);
+    else if (column.type === 'varchar') fillStrings(vector, column.values, start, count);
+    else setValidity(vector, maskBytes(count));
   }
+  chunk.rowCount = count;
+  appender.appendDataChunk(chunk);
   appender.flushSync();
 }
 
@@ -139,10 +136,10 @@ export async function appendRows(
   try {
     // A flush blocks this thread (~7 µs per 20-feature row with a primary key): slices of one vector, with a turn
     // of the event loop between them, so a big group of rows does not hold up requests for tens of ms.
-    const slice = duckdb.vector_size();
-    for (let start = 0; start < encoded.rows; start += slice) {
+    const size = duckdb.vector_size();
+    for (let start = 0; start < encoded.rows; start += size) {
       if (start > 0) await new Promise((next) => setImmediate(next));
-      appendColumns(appender, encoded.types, encoded.columns, start, Math.min(encoded.rows, start + slice));
+      appendChunk(appender, encoded.types, encoded.columns, start, Math.min(size, encoded.rows - start));
     }
   } catch (error) {
     try {

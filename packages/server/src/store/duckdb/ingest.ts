@@ -8,7 +8,6 @@ import type { LabelRow, Store, WindowRange } from '../types.js';
 import { appendRows } from './appendColumns.js';
 import { type Db, exec, integer, query, rollback } from './db.js';
 import type { EncodedRows } from './encodeRows.js';
-import { predictionWriter } from './insertPredictions.js';
 import { labTable, type ModelCache, predTable } from './modelTables.js';
 import { notFound } from './notFound.js';
 import { readColumns } from './readColumns.js';
@@ -27,12 +26,15 @@ function rangeWhere(range: WindowRange | undefined): { where: string; params: st
 
 type IngestMethods = Pick<Store, 'insertPredictions' | 'insertLabels' | 'readRows' | 'countPredictions'>;
 
-/** `insertPredictions` is the group-commit writer (insertPredictions.ts), or what a file store puts before it. */
+/**
+ * `insertPredictions` is the group-commit writer (insertPredictions.ts), or the ingest journal a file store puts in
+ * front of it (journaledWriter.ts).
+ */
 export function ingestMethods(
   db: Db,
   models: ModelCache,
   known: KnownWindows,
-  insertPredictions: Store['insertPredictions'] = predictionWriter(db, models, known),
+  insertPredictions: Store['insertPredictions'],
 ): IngestMethods {
   return {
     insertPredictions,

@@ -35,7 +35,6 @@ const SEGMENT_BYTES = 16 * 1024 * 1024;
 const ZEROS = Buffer.alloc(1024 * 1024);
 
 interface Segment {
-  seq: number;
   path: string;
   handle: FileHandle;
   bytes: number;
@@ -216,7 +215,7 @@ export class Journal {
       await handle.close();
       throw error;
     }
-    return { seq, path, handle, bytes: 0, pending: 0 };
+    return { path, handle, bytes: 0, pending: 0 };
   }
 
   private async drop(segment: Segment): Promise<void> {
