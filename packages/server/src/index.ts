@@ -35,6 +35,7 @@ export { createKey } from './auth/createKey.js';
 export { type DemoData, defaultDemoDataDir, loadDemoData } from './demo/demoData.js';
 export { type Replay, type ReplayOptions, type ReplayProgress, startReplay } from './demo/demoReplay.js';
 export { type DemoStatus, readDemoStatus } from './demo/demoStatus.js';
+export { mostDriftingDemoFeature } from './demo/mostDriftingDemoFeature.js';
 export {
   DEFAULT_DEMO_STORE,
   type RunningServedDemo,

@@ -8,15 +8,13 @@
  * error and no failed request anywhere. Screenshots go to test-artifacts/demo-*.png.
  *
  * The drifting feature is not written here: it is the one that drifts most between the reference and all of
- * production by core's columnDrift, among the model's features as the API lists them (as
- * packages/server/test/demo/serveDemo.test.ts finds it).
+ * production by core's columnDrift, among the model's features as the API lists them (@vigil/server's
+ * mostDriftingDemoFeature, which the server's demo test asks too).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Column, columnDrift } from '@vigil/core';
-import { loadFrame } from '@vigil/io';
-import { defaultDemoDataDir, type RunningServedDemo, serveDemo } from '@vigil/server';
+import { mostDriftingDemoFeature, type RunningServedDemo, serveDemo } from '@vigil/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -31,23 +29,6 @@ import { call } from './seedEmployment.js';
 
 /** How long the demo may take to evaluate two windows and fire its alert (it takes ~15 s unloaded). */
 const DEMO_READY_MS = 60_000;
-
-/** Of `columns`, the demo feature that drifts most between reference (2015) and production (2016–2018). */
-async function mostDriftingFeature(columns: string[]): Promise<string> {
-  const dir = defaultDemoDataDir();
-  const [reference, production] = await Promise.all([
-    loadFrame(join(dir, 'reference.parquet'), { columns }),
-    loadFrame(join(dir, 'production.parquet'), { columns }),
-  ]);
-  const column = (frame: typeof reference.frame, name: string) =>
-    frame.columns.find((c) => c.name === name) as Column;
-  const distances = columns.map((name) => ({
-    name,
-    distance: columnDrift(column(reference.frame, name), column(production.frame, name)).statistic,
-  }));
-  distances.sort((a, b) => b.distance - a.distance);
-  return distances[0].name;
-}
 
 interface Alert {
   id: number;
@@ -101,7 +82,7 @@ describe('dashboard in Chromium on the live demo', () => {
       apiKey,
       `/models/${running.demo.model}`,
     );
-    drifting = await mostDriftingFeature((described.schema?.features ?? []).map((f) => f.name));
+    drifting = await mostDriftingDemoFeature((described.schema?.features ?? []).map((f) => f.name));
   }, 120_000);
 
   afterAll(async () => {

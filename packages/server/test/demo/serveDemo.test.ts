@@ -1,37 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Column, columnDrift } from '@vigil/core';
-import { loadFrame } from '@vigil/io';
 import { describe, expect, it } from 'vitest';
-import { DEMO_FEATURES, defaultDemoDataDir } from '../../src/demo/demoData.js';
 import type { DemoStatus } from '../../src/demo/demoStatus.js';
+import { mostDriftingDemoFeature } from '../../src/demo/mostDriftingDemoFeature.js';
 import { serveDemo } from '../../src/demo/serveDemo.js';
 import { cleanupsAfterEach } from '../helpers/cleanups.js';
 
 const cleanups = cleanupsAfterEach();
-
-/**
- * The feature that drifts most between the reference (2015) and all of production (2016–2018), by the distance
- * `vigil drift` gives these files by default (Jensen–Shannon for categories, normed Wasserstein for numbers):
- * the demo must show drift on it, found by its own tests on its small windows.
- */
-async function mostDriftingFeature(): Promise<string> {
-  const dir = defaultDemoDataDir();
-  const columns = [...DEMO_FEATURES];
-  const [reference, production] = await Promise.all([
-    loadFrame(join(dir, 'reference.parquet'), { columns }),
-    loadFrame(join(dir, 'production.parquet'), { columns }),
-  ]);
-  const column = (frame: typeof reference.frame, name: string) =>
-    frame.columns.find((c) => c.name === name) as Column;
-  const distances = columns.map((name) => ({
-    name,
-    distance: columnDrift(column(reference.frame, name), column(production.frame, name)).statistic,
-  }));
-  distances.sort((a, b) => b.distance - a.distance);
-  return distances[0].name;
-}
 
 async function waitFor(
   read: () => Promise<DemoStatus>,
@@ -48,7 +24,7 @@ async function waitFor(
 
 describe('serveDemo', () => {
   it('serveDemo({windowMs 5 s, a year in 60 s, labels 1–2.5 s late}) evaluates windows, shows drift on the most drifting feature, performance with label coverage, and fires an alert', async () => {
-    const expecting = mostDriftingFeature();
+    const expecting = mostDriftingDemoFeature();
     const dir = await mkdtemp(join(tmpdir(), 'vigil-demo-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     let output = '';
